@@ -1,0 +1,67 @@
+# Sociální bydlení portal. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages migrate demo setup run admin test test-fast lint format check serve clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@test -x $(PY) || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/uv --version 2>/dev/null | grep -q $(UV_VERSION) || \
+		$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv sync --frozen --quiet
+	@touch $@
+
+install: $(VENV)/.synced ## Create .venv and install the locked dependencies
+
+messages: install ## Compile the translation catalogues (pure Python, no gettext needed)
+	@$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics 2>&1 | grep -v '^$$' || true
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v0
+
+demo: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo_content
+
+setup: install messages demo
+
+run: setup ## Set everything up and serve the site with demo content on http://127.0.0.1:$(PORT)/
+	@$(PY) manage.py ensure_dev_admin --port $(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
+	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py db_worker & \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+admin: migrate ## Give the development admin account a new password and print it
+	@$(PY) manage.py ensure_dev_admin --reset --port $(PORT)
+
+test: install messages ## Set everything up and run the whole suite (lint, checks, tests)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
+		echo "Also on SQLite, the embedded default: the tests that must pass on both databases"; \
+		DATABASE_URL= $(PY) -m pytest -m both_databases -q; fi
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean: ## Remove the virtual environment, local database and media
+	rm -rf $(VENV) var media staticfiles

@@ -1,0 +1,268 @@
+"""Builds the demo site idempotently: every object is looked up by a natural key first."""
+
+from datetime import datetime, time
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from home.models import (
+    ArticlePage,
+    Audience,
+    AudienceIndexPage,
+    ContactCentre,
+    FooterContent,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PageAudience,
+    PageTopic,
+    RelatedPage,
+    SectionPage,
+    SiteNotice,
+    StandardPage,
+    Topic,
+    TopicIndexPage,
+)
+
+from . import content, seed
+from .media import listing_image_file, pdf_file
+
+
+class DemoBuilder:
+    def __init__(self, log=print):
+        self.log = log
+        self.created: list[str] = []
+
+    def build(self) -> list[str]:
+        with transaction.atomic():
+            self.locale = Locale.get_default()
+            self.topics = self._terms(Topic, content.TOPICS)
+            self.audiences = self._terms(Audience, content.AUDIENCES)
+            self.contact = self._contact_centre()
+            self.home = self._home()
+            section = self._section(content.SECTIONS[0])
+            for spec in content.ARTICLES:
+                self._article(section, spec)
+            self._seed_article(section)
+            self._news()
+            self._indexes()
+            pages = {spec["slug"]: self._standard_page(spec) for spec in content.STANDARD_PAGES}
+            self._footer(write_to_us=pages["kontakt"])
+            self._notice()
+        return self.created
+
+    # Snippets
+
+    def _terms(self, model, rows):
+        terms = {}
+        for order, (slug, name, description) in enumerate(rows):
+            term, created = model.objects.get_or_create(
+                locale=self.locale,
+                slug=slug,
+                defaults={"name": name, "description": description, "sort_order": order},
+            )
+            self._note(created, f"{model._meta.verbose_name} {name}")
+            terms[slug] = term
+        return terms
+
+    def _contact_centre(self):
+        contact, created = ContactCentre.objects.get_or_create(
+            locale=self.locale,
+            name=seed.CONTACT_CENTRE_NAME,
+            defaults={"notice": seed.CONTACT_CENTRE_NOTICE, **content.CONTACT_CENTRE},
+        )
+        self._note(created, "contact centre")
+        return contact
+
+    def _footer(self, write_to_us):
+        _footer, created = FooterContent.objects.get_or_create(
+            locale=self.locale,
+            defaults={
+                "newsletter_heading": seed.NEWSLETTER_HEADING,
+                "contact_centre": self.contact,
+                "help_prompt": seed.HELP_PROMPT,
+                "feedback_prompt": seed.FEEDBACK_PROMPT,
+                "write_to_us_label": seed.WRITE_TO_US,
+                "write_to_us_page": write_to_us,
+                "funding_statement": seed.FUNDING_STATEMENT,
+                "registration_number": seed.REGISTRATION_NUMBER,
+                "social_links": [
+                    {
+                        "type": "link",
+                        "value": {"label": seed.SOCIAL_LABEL, "url": content.SOCIAL_URL},
+                    }
+                ],
+            },
+        )
+        self._note(created, "footer")
+
+    def _notice(self):
+        _notice, created = SiteNotice.objects.get_or_create(
+            locale=self.locale,
+            title=content.NOTICE["title"],
+            defaults={"message": content.NOTICE["message"], "active": True},
+        )
+        self._note(created, "site notice")
+
+    # Pages
+
+    def _home(self):
+        home = HomePage.objects.filter(locale=self.locale).first()
+        if home is not None:
+            return home
+        root = Page.get_first_root_node()
+        home = HomePage(locale=self.locale, **content.HOME)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        previous_root = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = content.HOME["title"]
+        site.save()
+        # Wagtail's own "Welcome" placeholder page is replaced, never anything an editor made.
+        if (
+            previous_root is not None
+            and previous_root.specific_class is Page
+            and not previous_root.get_children().exists()
+        ):
+            previous_root.delete()
+        self._note(True, "home page")
+        return home
+
+    def _indexes(self):
+        self._child(self.home, TopicIndexPage, show_in_menus=True, **content.TOPIC_INDEX)
+        self._child(self.home, AudienceIndexPage, show_in_menus=True, **content.AUDIENCE_INDEX)
+
+    def _section(self, spec):
+        return self._child(self.home, SectionPage, show_in_menus=True, **spec)
+
+    def _article(self, section, spec):
+        document = self._document(*spec["document"]) if "document" in spec else None
+        body = []
+        for block_type, value in spec["body"]:
+            if block_type == "document":
+                value = {**value, "document": document.pk}
+            if block_type == "contact_box":
+                value = {**value, "contact": self.contact.pk}
+            body.append({"type": block_type, "value": value})
+        return self._child(
+            section,
+            ArticlePage,
+            slug=spec["slug"],
+            title=spec["title"],
+            summary=spec["summary"],
+            body=body,
+            listing_image=self._image(*spec["image"]),
+            taxonomy=(spec["topics"], spec["audiences"]),
+            published=spec["published"],
+        )
+
+    def _seed_article(self, section):
+        spec = content.SEED_ARTICLE
+        body = []
+        for heading, paragraph in seed.SECTIONS:
+            body.append({"type": "heading", "value": {"heading": heading, "level": "h2"}})
+            body.append({"type": "paragraph", "value": f"<p>{escape(paragraph)}</p>"})
+        body.append({"type": "contact_box", "value": {"heading": "", "contact": self.contact.pk}})
+        related = [ArticlePage.objects.child_of(section).get(slug=slug) for slug in spec["related"]]
+        return self._child(
+            section,
+            ArticlePage,
+            slug=seed.SLUG,
+            title=seed.TITLE,
+            summary=seed.SUMMARY,
+            body=body,
+            listing_image=self._image(*spec["image"]),
+            taxonomy=(spec["topics"], spec["audiences"]),
+            related=related,
+            published=spec["published"],
+        )
+
+    def _news(self):
+        index = self._child(self.home, NewsIndexPage, show_in_menus=True, **content.NEWS_INDEX)
+        for spec in content.NEWS:
+            self._child(
+                index,
+                NewsPage,
+                slug=spec["slug"],
+                title=spec["title"],
+                date=spec["date"],
+                summary=spec["summary"],
+                body=[{"type": "paragraph", "value": f"<p>{escape(spec['summary'])}</p>"}],
+                taxonomy=(spec["topics"], spec["audiences"]),
+                published=spec["date"],
+            )
+
+    def _standard_page(self, spec):
+        body = [
+            {"type": kind, "value": {**value, "contact": self.contact.pk}}
+            if kind == "contact_box"
+            else {"type": kind, "value": value}
+            for kind, value in spec["body"]
+        ]
+        return self._child(
+            self.home,
+            StandardPage,
+            slug=spec["slug"],
+            title=spec["title"],
+            body=body,
+            show_in_menus=spec["menu"],
+        )
+
+    def _child(self, parent, model, slug, taxonomy=None, related=(), published=None, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        page = model(slug=slug, locale=self.locale, **fields)
+        if taxonomy:
+            topic_slugs, audience_slugs = taxonomy
+            page.page_topics = [
+                PageTopic(topic=self.topics[slug], locale=self.locale) for slug in topic_slugs
+            ]
+            page.page_audiences = [
+                PageAudience(audience=self.audiences[slug], locale=self.locale)
+                for slug in audience_slugs
+            ]
+        page.related_pages = [RelatedPage(page=other) for other in related]
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        if published is not None:
+            moment = timezone.make_aware(datetime.combine(published, time(9, 0)))
+            model.objects.filter(pk=page.pk).update(
+                first_published_at=moment, last_published_at=moment
+            )
+            page.refresh_from_db()
+        self._note(True, f"{model._meta.verbose_name} {page.title}")
+        return page
+
+    # Media
+
+    def _image(self, name, colour):
+        image_model = get_image_model()
+        title = f"Ilustrace: {name}"
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model(title=title, file=listing_image_file(name, colour))
+            image.save()
+            self._note(True, f"image {title}")
+        return image
+
+    def _document(self, title, name):
+        document_model = get_document_model()
+        document = document_model.objects.filter(title=title).first()
+        if document is None:
+            document = document_model(title=title, file=pdf_file(name, title))
+            document.save()
+            self._note(True, f"document {title}")
+        return document
+
+    def _note(self, created, what):
+        if created:
+            self.created.append(what)
+            self.log(f"  created {what}")

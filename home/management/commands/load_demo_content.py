@@ -1,0 +1,18 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from home.demo.builder import DemoBuilder
+
+
+class Command(BaseCommand):
+    help = "Create the demo site (idempotent: running it again changes nothing)."
+
+    def handle(self, *args, **options):
+        verbose = options["verbosity"] > 1
+        created = DemoBuilder(log=self.stdout.write if verbose else lambda _msg: None).build()
+        if created:
+            # Index now, so that search works before the task worker has caught up.
+            call_command("update_index", verbosity=0)
+            self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} objects."))
+        else:
+            self.stdout.write("Demo content: already in place, nothing changed.")

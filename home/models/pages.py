@@ -1,0 +1,233 @@
+"""Page types of the guidance site and the tree they may form.
+
+HomePage -> SectionPage (methodology, guidance) -> ArticlePage
+         -> NewsIndexPage -> NewsPage
+         -> TopicIndexPage, AudienceIndexPage (browse by taxonomy)
+         -> StandardPage (about, privacy ...)
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import GuidanceStreamBlock, headings_with_anchors, table_of_contents
+
+from .mixins import SearchableMixin, TeaserMixin, with_card_images
+
+LISTING_PAGE_SIZE = 12
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def live_in_locale(model, locale):
+    return with_card_images(model.objects.live().public().filter(locale=locale))
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.NewsIndexPage",
+        "home.TopicIndexPage",
+        "home.AudienceIndexPage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .taxonomy import Audience, AudienceIndexPage, Topic, TopicIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = SectionPage.objects.child_of(self).live().public().in_menu()
+        context["newest_articles"] = live_in_locale(ArticlePage, self.locale).order_by(
+            "-first_published_at", "-pk"
+        )[:6]
+        context["latest_news"] = live_in_locale(NewsPage, self.locale).order_by("-date", "-pk")[:3]
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["topic_index"] = TopicIndexPage.objects.child_of(self).live().first()
+        context["audience_index"] = AudienceIndexPage.objects.child_of(self).live().first()
+        context["topics"] = Topic.objects.filter(locale=self.locale)
+        context["audiences"] = Audience.objects.filter(locale=self.locale)
+        return context
+
+
+class SectionPage(SearchableMixin, Page):
+    """A section of guidance, for example "Metodika", listing its articles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        *SearchableMixin.search_fields,
+    ]
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.ArticlePage", "home.SectionPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def searchable_parts(self):
+        return [self.title, self.intro]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = live_in_locale(ArticlePage, self.locale).child_of(self)
+        context["articles"] = paginate(request, articles.order_by("-first_published_at", "-pk"))
+        context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        return context
+
+
+class GuidancePage(SearchableMixin, TeaserMixin, Page):
+    """Common ground of articles and news: teaser, body, taxonomy and related pages."""
+
+    body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        *SearchableMixin.search_fields,
+    ]
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                InlinePanel("page_topics", label=_("Topic")),
+                InlinePanel("page_audiences", label=_("Audience")),
+            ],
+            heading=_("Topics and audiences"),
+        ),
+        InlinePanel("related_pages", label=_("Related article"), max_num=6),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["body_blocks"] = headings_with_anchors(self.body)
+        context["toc"] = table_of_contents(self.body)
+        context["topics"] = [link.topic for link in self.page_topics.select_related("topic")]
+        context["audiences"] = [
+            link.audience for link in self.page_audiences.select_related("audience")
+        ]
+        context["related"] = self.related_live_pages()
+        return context
+
+    def related_live_pages(self):
+        ids = [link.page_id for link in self.related_pages.all()]
+        if not ids:
+            return []
+        found = {
+            page.pk: page
+            for page in with_card_images(ArticlePage.objects.live().public().filter(pk__in=ids))
+        }
+        found.update(
+            (page.pk, page)
+            for page in with_card_images(NewsPage.objects.live().public().filter(pk__in=ids))
+        )
+        return [found[pk] for pk in ids if pk in found]
+
+
+class ArticlePage(GuidancePage):
+    """A methodology or guidance article."""
+
+    content_panels = [
+        *Page.content_panels,
+        *TeaserMixin.teaser_panels,
+        FieldPanel("body"),
+        *GuidancePage.taxonomy_panels,
+    ]
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = live_in_locale(NewsPage, self.locale).child_of(self).order_by("-date", "-pk")
+        context["news"] = paginate(request, news)
+        return context
+
+
+class NewsPage(GuidancePage):
+    date = models.DateField(_("date"), help_text=_("The date the news is about or was issued."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        *TeaserMixin.teaser_panels,
+        FieldPanel("body"),
+        *GuidancePage.taxonomy_panels,
+    ]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+
+class StandardPage(SearchableMixin, Page):
+    """A plain page: about the programme, privacy notice, accessibility statement."""
+
+    body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body"), *SearchableMixin.search_fields]
+    parent_page_types = ["home.HomePage", "home.SectionPage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["body_blocks"] = headings_with_anchors(self.body)
+        context["toc"] = table_of_contents(self.body)
+        return context
+
+
+class RelatedPage(Orderable):
+    """An editor's pick of a related article, in the order the editor chose."""
+
+    source = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", ["home.ArticlePage", "home.NewsPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")

@@ -1,0 +1,143 @@
+"""Template tags for the frame every page shares: menu, footer, notices, breadcrumbs, metadata."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from home import structured_data
+from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
+from home.models.site_content import for_locale
+
+register = template.Library()
+
+
+def _memo(request, key, compute):
+    """Compute a value once per request: the frame asks for the same things many times."""
+    cache = request.__dict__.setdefault("_site_tags_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    request = context["request"]
+    language = _language()
+
+    def find():
+        homes = {
+            home.locale.language_code: home
+            for home in HomePage.objects.live()
+            .filter(locale__language_code__in=[language, settings.LANGUAGE_CODE])
+            .select_related("locale")
+        }
+        return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+
+    return _memo(request, ("home", language), find)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, page=None):
+    """Menu entries of the home page, each marked "page" when it is the current page and
+    "true" when the current page lies below it (for aria-current)."""
+    page = page or None
+    home = site_home(context)
+    if home is None:
+        return []
+    items = _memo(
+        context["request"],
+        ("menu", home.pk),
+        lambda: list(home.get_children().live().public().in_menu()),
+    )
+    current_path = getattr(page, "path", "")
+    entries = []
+    for item in items:
+        state = ""
+        if page is not None and item.pk == page.pk:
+            state = "page"
+        elif current_path.startswith(item.path):
+            state = "true"
+        entries.append({"page": item, "current": state})
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def footer_content(context):
+    language = _language()
+
+    def find():
+        return for_locale(FooterContent.objects.select_related("contact_centre"), language)
+
+    return _memo(context["request"], ("footer", language), find)
+
+
+@register.simple_tag(takes_context=True)
+def site_notices(context):
+    language = _language()
+    return _memo(
+        context["request"],
+        ("notices", language),
+        lambda: list(SiteNotice.objects.showing(language)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def taxonomy_url(context, term):
+    """The browse page of a topic or an audience in the term's own language."""
+    index_model = TopicIndexPage if term._meta.model_name == "topic" else AudienceIndexPage
+    index = _memo(
+        context["request"],
+        ("taxonomy-index", index_model.__name__, term.locale_id),
+        lambda: index_model.objects.live().filter(locale_id=term.locale_id).first(),
+    )
+    return index.term_url(term) if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page=None, extra=None):
+    """(title, url) pairs from the home page down to the current page (and an extra leaf)."""
+    request = context["request"]
+    page = page or None  # an undefined template variable arrives as ""
+
+    def ancestors():
+        if page is None:
+            return []
+        found = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        return [(ancestor.title, ancestor.get_url(request)) for ancestor in found]
+
+    crumbs = list(_memo(request, ("crumbs", getattr(page, "pk", None)), ancestors))
+    if extra:
+        crumbs.append(tuple(extra))
+    return crumbs
+
+
+@register.simple_tag(takes_context=True)
+def structured_data_for(context, page=None, crumbs=None, image_url=None):
+    request = context["request"]
+    page = page or None
+    home = site_home(context)
+    home_url = home.get_url(request) if home else "/"
+    footer = footer_content(context)
+    organisation = structured_data.organisation(
+        request, home_url, footer.contact_centre if footer else None
+    )
+    graph = [organisation]
+    if crumbs and len(crumbs) > 1:
+        graph.append(structured_data.breadcrumb_list(request, crumbs))
+    if page is not None and hasattr(page, "meta_description") and hasattr(page, "body"):
+        graph.append(structured_data.article(request, page, organisation["@id"], image_url))
+    return structured_data.to_script({"@context": "https://schema.org", "@graph": graph})
+
+
+@register.filter
+def description_of(page) -> str:
+    """The best short description a page has: promote-tab text, summary or introduction."""
+    for attribute in ("search_description", "summary", "intro"):
+        value = getattr(page, attribute, "")
+        if value:
+            return value
+    return ""

@@ -1,0 +1,14 @@
+"""Public, language-prefixed views of the content app (pages themselves are Wagtail's)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import feeds, views
+
+urlpatterns = [
+    path(_("search/"), views.search, name="search"),
+    path("feeds/articles.rss", feeds.ArticlesRssFeed(), name="feed-articles-rss"),
+    path("feeds/articles.atom", feeds.ArticlesAtomFeed(), name="feed-articles-atom"),
+    path("feeds/news.rss", feeds.NewsRssFeed(), name="feed-news-rss"),
+    path("feeds/news.atom", feeds.NewsAtomFeed(), name="feed-news-atom"),
+]

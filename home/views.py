@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page
+
+from .models.pages import paginate
+from .search import clean_query, highlight, query_terms
+
+SEARCH_PAGE_SIZE = 10
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    terms = query_terms(query)
+    results = None
+    if terms:
+        found = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(" ".join(terms), operator="and")
+        )
+        results = paginate(request, found, per_page=SEARCH_PAGE_SIZE)
+        for page in results:
+            page.search_excerpt = highlight(_excerpt_source(page), terms)
+    return render(
+        request,
+        "home/search_results.html",
+        {"query": query, "results": results, "query_string": urlencode({"q": query})},
+    )
+
+
+def _excerpt_source(page) -> str:
+    summary = getattr(page, "summary", "") or getattr(page, "intro", "")
+    if summary:
+        return summary
+    body = getattr(page, "body", None)
+    if body is None:
+        return ""
+    return " ".join(body.stream_block.get_searchable_content(body))
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

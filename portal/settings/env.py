@@ -1,0 +1,86 @@
+"""The one place where settings read the environment.
+
+Every variable the portal understands is documented in the README's configuration table.
+Helpers here turn URL-style variables into Django settings and raise ImproperlyConfigured
+with a message that names the variable, so a wrong deploy fails at start-up.
+"""
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+from environs import Env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = Env()
+# A developer may keep local overrides in .env; production passes real environment variables.
+env.read_env(BASE_DIR / ".env", recurse=False)
+
+# Schemes handled by dj-email-url; "anymail" is ours (see email_settings).
+_DJ_EMAIL_SCHEMES = {"smtp", "smtps", "submission", "submit", "console", "file", "memory", "dummy"}
+
+
+def email_settings(url: str) -> dict:
+    """Translate EMAIL_URL into Django e-mail settings.
+
+    smtp://user:password@host:port (add ?tls=True or use smtps:// for SSL), console://,
+    file:///path/to/folder, memory:// (tests), or anymail://<esp> (for example
+    anymail://mailgun) whose credentials come from ANYMAIL_* variables.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "anymail":
+        esp = parts.netloc or parts.path.strip("/")
+        if not esp.isidentifier():
+            raise ImproperlyConfigured(
+                f"EMAIL_URL={url!r}: write anymail://<provider>, for example anymail://mailgun."
+            )
+        return {"EMAIL_BACKEND": f"anymail.backends.{esp}.EmailBackend"}
+    if scheme not in _DJ_EMAIL_SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL has an unknown scheme {scheme!r}; use smtp, smtps, console, file, "
+            "memory or anymail."
+        )
+    import dj_email_url
+
+    config = dj_email_url.parse(url)
+    result = {
+        "EMAIL_BACKEND": config["EMAIL_BACKEND"],
+        "EMAIL_HOST": config["EMAIL_HOST"] or "localhost",
+        "EMAIL_PORT": config["EMAIL_PORT"] or 25,
+        "EMAIL_HOST_USER": config["EMAIL_HOST_USER"] or "",
+        "EMAIL_HOST_PASSWORD": config["EMAIL_HOST_PASSWORD"] or "",
+        "EMAIL_USE_TLS": config["EMAIL_USE_TLS"],
+        "EMAIL_USE_SSL": config["EMAIL_USE_SSL"],
+        "EMAIL_TIMEOUT": int(parse_qs(parts.query).get("timeout", ["10"])[0]),
+    }
+    if scheme == "file":
+        result["EMAIL_FILE_PATH"] = config["EMAIL_FILE_PATH"]
+    return result
+
+
+def anymail_settings(environ: dict) -> dict:
+    """ANYMAIL_MAILGUN_API_KEY=... becomes ANYMAIL["MAILGUN_API_KEY"], and so on."""
+    prefix = "ANYMAIL_"
+    return {key[len(prefix) :]: value for key, value in environ.items() if key.startswith(prefix)}
+
+
+def cache_settings(redis_url: str | None) -> dict:
+    """A shared Redis cache when REDIS_URL is set, a per-process memory cache otherwise."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "portal",
+                "TIMEOUT": 600,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+            "TIMEOUT": 600,
+        }
+    }
