@@ -1,0 +1,68 @@
+import pytest
+from django.db import connection
+from wagtail.models import Page, Site
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests, with the reason, when the suite runs on SQLite."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" in engine:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL; set DATABASE_URL=postgres://... to run it")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def home(db):
+    """A home page that is the default site's root, as on a real site."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def footer(db):
+    return factories.FooterContentFactory()
+
+
+@pytest.fixture
+def section(home):
+    return factories.SectionPageFactory(parent=home)
+
+
+@pytest.fixture
+def topic_index(home):
+    return factories.TopicIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def audience_index(home):
+    return factories.AudienceIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def news_index(home):
+    return factories.NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo site, as `make run` builds it."""
+    from home.demo.builder import DemoBuilder
+
+    DemoBuilder(log=lambda _message: None).build()
+    return Site.objects.get(is_default_site=True).root_page.specific

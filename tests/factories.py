@@ -1,0 +1,157 @@
+"""Factories for the content model (wagtail-factories on factory_boy), with a fixed seed."""
+
+import datetime
+
+import factory
+import factory.random
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Locale
+
+from home.models import (
+    ArticlePage,
+    Audience,
+    AudienceIndexPage,
+    ContactCentre,
+    FooterContent,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PageAudience,
+    PageTopic,
+    SectionPage,
+    StandardPage,
+    Topic,
+    TopicIndexPage,
+)
+
+factory.random.reseed_random("socialni-bydleni")
+
+
+def default_locale():
+    return Locale.get_default()
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    locale = factory.LazyFunction(default_locale)
+    name = factory.Sequence(lambda n: f"Téma {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Audience
+
+    locale = factory.LazyFunction(default_locale)
+    name = factory.Sequence(lambda n: f"Cílová skupina {n}")
+    slug = factory.Sequence(lambda n: f"skupina-{n}")
+
+
+class ContactCentreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactCentre
+
+    locale = factory.LazyFunction(default_locale)
+    name = "Kontaktní centrum projektu Podpora sociálního bydlení"
+    phone = "+420 800 000 000"
+    email = "kontakt@socialnibydleni.example"
+    opening_hours = "Po–Pá 9:00–16:00"
+
+
+class FooterContentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FooterContent
+
+    locale = factory.LazyFunction(default_locale)
+    contact_centre = factory.SubFactory(ContactCentreFactory)
+    funding_statement = "<p>Webové stránky byly vytvořeny v rámci projektu MPSV.</p>"
+    registration_number = "CZ.03.2.63/0.0/0.0/15_017/0003539"
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Sociální bydlení"
+    slug = factory.Sequence(lambda n: f"domu-{n}")
+
+
+class SectionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SectionPage
+
+    title = "Metodika"
+    slug = factory.Sequence(lambda n: f"metodika-{n}")
+    show_in_menus = True
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Aktuality"
+    slug = "aktuality"
+    show_in_menus = True
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TopicIndexPage
+
+    title = "Témata"
+    slug = "temata"
+
+
+class AudienceIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AudienceIndexPage
+
+    title = "Pro koho"
+    slug = "pro-koho"
+
+
+def _published(n):
+    return timezone.now() - datetime.timedelta(days=n)
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Článek {n}")
+    slug = factory.Sequence(lambda n: f"clanek-{n}")
+    summary = factory.Sequence(lambda n: f"Shrnutí článku {n} o sociálním bydlení.")
+    first_published_at = factory.Sequence(_published)
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Obec poskytuje byty.</p>"}]
+    )
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        for topic in extracted or []:
+            PageTopic.objects.create(page=self, topic=topic, locale=self.locale)
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        for audience in extracted or []:
+            PageAudience.objects.create(page=self, audience=audience, locale=self.locale)
+
+
+class NewsPageFactory(ArticlePageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Aktualita {n}")
+    slug = factory.Sequence(lambda n: f"aktualita-{n}")
+    date = factory.Sequence(lambda n: datetime.date(2026, 11, 20) - datetime.timedelta(days=n))
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Stránka {n}")
+    slug = factory.Sequence(lambda n: f"stranka-{n}")
