@@ -3,10 +3,11 @@
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from .models import ArticlePage, NewsPage
+from .querysets import published
 
 FEED_SIZE = 20
 
@@ -24,9 +25,8 @@ class _GuidanceFeed(Feed):
 
     def items(self):
         return (
-            self.model.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            published(self.model.objects.all())
+            .filter(locale__language_code=get_language())
             .order_by(*self.ordering)[:FEED_SIZE]
         )
 

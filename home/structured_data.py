@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 # The same escapes as Django's json_script: the JSON can never close its <script> element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -51,7 +52,7 @@ def article(request, page, organisation_id: str, image_url: str | None) -> dict:
         "@type": "NewsArticle" if hasattr(page, "date") else "Article",
         "headline": page.title[:110],
         "description": page.meta_description,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": get_language(),
         "mainEntityOfPage": request.build_absolute_uri(page.url),
         "datePublished": (page.first_published_at or page.latest_revision_created_at),
         "dateModified": (page.last_published_at or page.first_published_at),

@@ -21,6 +21,7 @@ def search(request):
     results = None
     if terms:
         found = (
+            # The search backend cannot translate published()'s subquery; public() it is.
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())

@@ -66,3 +66,17 @@ def demo_site(db):
 
     DemoBuilder(log=lambda _message: None).build()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def seed_article(section):
+    """The founding article as the demo builds it, without the rest of the demo site."""
+    from home.demo import seed
+
+    body = []
+    for heading, paragraph in seed.SECTIONS:
+        body.append({"type": "heading", "value": {"heading": heading, "level": "h2"}})
+        body.append({"type": "paragraph", "value": f"<p>{paragraph}</p>"})
+    return factories.ArticlePageFactory(
+        parent=section, title=seed.TITLE, slug=seed.SLUG, summary=seed.SUMMARY, body=body
+    )

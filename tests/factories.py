@@ -120,6 +120,7 @@ def _published(n):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ArticlePage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Článek {n}")
     slug = factory.Sequence(lambda n: f"clanek-{n}")
@@ -143,6 +144,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 class NewsPageFactory(ArticlePageFactory):
     class Meta:
         model = NewsPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Aktualita {n}")
     slug = factory.Sequence(lambda n: f"aktualita-{n}")

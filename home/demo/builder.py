@@ -257,7 +257,8 @@ class DemoBuilder:
         document_model = get_document_model()
         document = document_model.objects.filter(title=title).first()
         if document is None:
-            document = document_model(title=title, file=pdf_file(name, title))
+            file = pdf_file(name, title)
+            document = document_model(title=title, file=file, file_size=file.size)
             document.save()
             self._note(True, f"document {title}")
         return document

@@ -16,6 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import GuidanceStreamBlock, headings_with_anchors, table_of_contents
+from home.navigation import index_pages
+from home.querysets import published
 
 from .mixins import SearchableMixin, TeaserMixin, with_card_images
 
@@ -27,8 +29,8 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def live_in_locale(model, locale):
-    return with_card_images(model.objects.live().public().filter(locale=locale))
+def live_in_locale(model, locale_id):
+    return with_card_images(published(model.objects.filter(locale_id=locale_id)))
 
 
 class HomePage(Page):
@@ -52,16 +54,19 @@ class HomePage(Page):
         from .taxonomy import Audience, AudienceIndexPage, Topic, TopicIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SectionPage.objects.child_of(self).live().public().in_menu()
-        context["newest_articles"] = live_in_locale(ArticlePage, self.locale).order_by(
+        context["sections"] = published(SectionPage.objects.child_of(self)).in_menu()
+        context["newest_articles"] = live_in_locale(ArticlePage, self.locale_id).order_by(
             "-first_published_at", "-pk"
         )[:6]
-        context["latest_news"] = live_in_locale(NewsPage, self.locale).order_by("-date", "-pk")[:3]
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        context["topic_index"] = TopicIndexPage.objects.child_of(self).live().first()
-        context["audience_index"] = AudienceIndexPage.objects.child_of(self).live().first()
-        context["topics"] = Topic.objects.filter(locale=self.locale)
-        context["audiences"] = Audience.objects.filter(locale=self.locale)
+        context["latest_news"] = live_in_locale(NewsPage, self.locale_id).order_by("-date", "-pk")[
+            :3
+        ]
+        indexes = index_pages(request, self.locale_id)
+        context["news_index"] = indexes.get(NewsIndexPage)
+        context["topic_index"] = indexes.get(TopicIndexPage)
+        context["audience_index"] = indexes.get(AudienceIndexPage)
+        context["topics"] = Topic.objects.filter(locale_id=self.locale_id)
+        context["audiences"] = Audience.objects.filter(locale_id=self.locale_id)
         return context
 
 
@@ -88,9 +93,9 @@ class SectionPage(SearchableMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = live_in_locale(ArticlePage, self.locale).child_of(self)
+        articles = live_in_locale(ArticlePage, self.locale_id).child_of(self)
         context["articles"] = paginate(request, articles.order_by("-first_published_at", "-pk"))
-        context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        context["subsections"] = published(SectionPage.objects.child_of(self))
         return context
 
 
@@ -136,11 +141,11 @@ class GuidancePage(SearchableMixin, TeaserMixin, Page):
             return []
         found = {
             page.pk: page
-            for page in with_card_images(ArticlePage.objects.live().public().filter(pk__in=ids))
+            for page in with_card_images(published(ArticlePage.objects.filter(pk__in=ids)))
         }
         found.update(
             (page.pk, page)
-            for page in with_card_images(NewsPage.objects.live().public().filter(pk__in=ids))
+            for page in with_card_images(published(NewsPage.objects.filter(pk__in=ids)))
         )
         return [found[pk] for pk in ids if pk in found]
 
@@ -176,7 +181,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = live_in_locale(NewsPage, self.locale).child_of(self).order_by("-date", "-pk")
+        news = live_in_locale(NewsPage, self.locale_id).child_of(self).order_by("-date", "-pk")
         context["news"] = paginate(request, news)
         return context
 

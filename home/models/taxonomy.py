@@ -109,7 +109,7 @@ class TaxonomyIndexPage(RoutablePageMixin, Page):
 
     def terms_with_counts(self):
         live_links = Q(page_links__page__live=True)
-        return self.term_model.objects.filter(locale=self.locale).annotate(
+        return self.term_model.objects.filter(locale_id=self.locale_id).annotate(
             page_count=Count("page_links__page", filter=live_links, distinct=True)
         )
 
@@ -119,12 +119,12 @@ class TaxonomyIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="term")
     def term(self, request, slug):
-        term = self.term_model.objects.filter(locale=self.locale, slug=slug).first()
+        term = self.term_model.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if term is None:
             raise Http404
         lookup = {self.link_lookup: term}
-        articles = live_in_locale(ArticlePage, self.locale).filter(**lookup)
-        news = live_in_locale(NewsPage, self.locale).filter(**lookup)
+        articles = live_in_locale(ArticlePage, self.locale_id).filter(**lookup)
+        news = live_in_locale(NewsPage, self.locale_id).filter(**lookup)
         return self.render(
             request,
             template=self.term_template,

@@ -7,16 +7,10 @@ from django.utils import translation
 from home import structured_data
 from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
 from home.models.site_content import for_locale
+from home.navigation import index_pages, memoised
+from home.querysets import published
 
 register = template.Library()
-
-
-def _memo(request, key, compute):
-    """Compute a value once per request: the frame asks for the same things many times."""
-    cache = request.__dict__.setdefault("_site_tags_memo", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
 
 
 def _language():
@@ -37,7 +31,7 @@ def site_home(context):
         }
         return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
 
-    return _memo(request, ("home", language), find)
+    return memoised(request, ("home", language), find)
 
 
 @register.simple_tag(takes_context=True)
@@ -48,10 +42,10 @@ def main_menu(context, page=None):
     home = site_home(context)
     if home is None:
         return []
-    items = _memo(
+    items = memoised(
         context["request"],
         ("menu", home.pk),
-        lambda: list(home.get_children().live().public().in_menu()),
+        lambda: list(published(home.get_children()).in_menu()),
     )
     current_path = getattr(page, "path", "")
     entries = []
@@ -72,13 +66,13 @@ def footer_content(context):
     def find():
         return for_locale(FooterContent.objects.select_related("contact_centre"), language)
 
-    return _memo(context["request"], ("footer", language), find)
+    return memoised(context["request"], ("footer", language), find)
 
 
 @register.simple_tag(takes_context=True)
 def site_notices(context):
     language = _language()
-    return _memo(
+    return memoised(
         context["request"],
         ("notices", language),
         lambda: list(SiteNotice.objects.showing(language)),
@@ -89,12 +83,8 @@ def site_notices(context):
 def taxonomy_url(context, term):
     """The browse page of a topic or an audience in the term's own language."""
     index_model = TopicIndexPage if term._meta.model_name == "topic" else AudienceIndexPage
-    index = _memo(
-        context["request"],
-        ("taxonomy-index", index_model.__name__, term.locale_id),
-        lambda: index_model.objects.live().filter(locale_id=term.locale_id).first(),
-    )
-    return index.term_url(term) if index else ""
+    index = index_pages(context["request"], term.locale_id).get(index_model)
+    return index.specific_deferred.term_url(term) if index else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -109,7 +99,7 @@ def breadcrumbs(context, page=None, extra=None):
         found = page.get_ancestors(inclusive=True).filter(depth__gt=1)
         return [(ancestor.title, ancestor.get_url(request)) for ancestor in found]
 
-    crumbs = list(_memo(request, ("crumbs", getattr(page, "pk", None)), ancestors))
+    crumbs = list(memoised(request, ("crumbs", getattr(page, "pk", None)), ancestors))
     if extra:
         crumbs.append(tuple(extra))
     return crumbs
@@ -141,3 +131,9 @@ def description_of(page) -> str:
         if value:
             return value
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute address on the host the reader used (ALLOWED_HOSTS vouches for it)."""
+    return context["request"].build_absolute_uri(path)

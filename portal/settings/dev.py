@@ -19,6 +19,8 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
+# Where `make run` keeps the generated password of the development admin account.
+DEV_ADMIN_PASSWORD_FILE = BASE_DIR / "var" / "dev-admin-password"
 
 # runserver serves static files itself; no manifest needed in development.
 STORAGES["staticfiles"] = {  # noqa: F405

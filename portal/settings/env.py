@@ -56,7 +56,8 @@ def email_settings(url: str) -> dict:
         "EMAIL_TIMEOUT": int(parse_qs(parts.query).get("timeout", ["10"])[0]),
     }
     if scheme == "file":
-        result["EMAIL_FILE_PATH"] = config["EMAIL_FILE_PATH"]
+        # dj-email-url drops the leading slash of file:///absolute/path; keep the path as given.
+        result["EMAIL_FILE_PATH"] = parts.path or config["EMAIL_FILE_PATH"]
     return result
 
 

@@ -1,5 +1,7 @@
 """Tests: fast hashing, memory cache and mail, tasks run at once, no network."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
@@ -18,3 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # The test client and live_server serve static files themselves; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory, so that --reuse-db skips the migrations on the next run.
+    _name = Path(DATABASES["default"]["NAME"]).stem  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{_name}.sqlite3")}  # noqa: F405

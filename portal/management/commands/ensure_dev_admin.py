@@ -1,6 +1,7 @@
 """A development-only admin account with a generated password, printed for the developer."""
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, reset=False, port="8000", **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_admin only runs with DEBUG on (development).")
-        password_file = settings.BASE_DIR / "var" / "dev-admin-password"
+        password_file = Path(settings.DEV_ADMIN_PASSWORD_FILE)
         user_model = get_user_model()
         user = user_model.objects.filter(username=USERNAME).first()
         if user is None or reset or not password_file.exists():

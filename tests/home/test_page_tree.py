@@ -1,0 +1,64 @@
+"""Editors can only build a sensible tree."""
+
+import pytest
+from wagtail.models import Page
+
+from home.models import (
+    ArticlePage,
+    AudienceIndexPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SectionPage,
+    StandardPage,
+    TopicIndexPage,
+)
+
+
+def allowed_children(model):
+    return set(model.allowed_subpage_models())
+
+
+def test_home_page_takes_sections_indexes_and_standard_pages():
+    assert allowed_children(HomePage) == {
+        SectionPage,
+        NewsIndexPage,
+        TopicIndexPage,
+        AudienceIndexPage,
+        StandardPage,
+    }
+
+
+def test_home_page_sits_only_at_the_root():
+    assert set(HomePage.allowed_parent_page_models()) == {Page}
+
+
+@pytest.mark.parametrize("model", [ArticlePage, NewsPage, TopicIndexPage, AudienceIndexPage])
+def test_leaf_pages_take_no_children(model):
+    assert allowed_children(model) == set()
+
+
+def test_articles_live_only_in_sections():
+    assert set(ArticlePage.allowed_parent_page_models()) == {SectionPage}
+
+
+def test_news_lives_only_in_the_news_index():
+    assert set(NewsPage.allowed_parent_page_models()) == {NewsIndexPage}
+
+
+def test_sections_nest_and_hold_articles():
+    assert allowed_children(SectionPage) == {ArticlePage, SectionPage, StandardPage}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [NewsIndexPage, TopicIndexPage, AudienceIndexPage])
+def test_only_one_index_of_a_kind_per_home_page(home, model):
+    assert model.can_create_at(home)
+    index = model(title="Index", slug="index")
+    home.add_child(instance=index)
+    assert not model.can_create_at(home)
+
+
+@pytest.mark.django_db
+def test_an_article_cannot_be_created_under_the_home_page(home):
+    assert not ArticlePage.can_create_at(home)

@@ -1,0 +1,90 @@
+"""Pages cost a fixed number of SQL queries, however many articles the site holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Warm requests (renditions exist), measured on PostgreSQL and SQLite alike. Most of each
+# page's cost is Wagtail's routing (one query per tree level plus .specific) and the shared
+# frame (menu, footer, notices, breadcrumbs); none of it depends on how many articles exist.
+BUDGETS = {
+    "home": 18,
+    "section": 16,
+    "article": 19,
+    "topic": 17,
+    "search": 10,
+    "feed": 2,
+}
+
+
+@pytest.fixture
+def site(section, news_index, topic_index, audience_index, footer):
+    topic = factories.TopicFactory(slug="spoluprace")
+    audience = factories.AudienceFactory(slug="obce")
+    image = image_for_cards()
+    return {
+        "section": section,
+        "news_index": news_index,
+        "topic": topic,
+        "audience": audience,
+        "image": image,
+    }
+
+
+def image_for_cards():
+    from wagtail.images import get_image_model
+
+    from home.demo.media import listing_image_file
+
+    image = get_image_model()(title="Karta", file=listing_image_file("karta", (10, 80, 140)))
+    image.save()
+    return image
+
+
+def add_articles(site, count):
+    articles = factories.ArticlePageFactory.create_batch(
+        count,
+        parent=site["section"],
+        listing_image=site["image"],
+        topics=[site["topic"]],
+        audiences=[site["audience"]],
+        summary="Spolupráce obcí a NNO v sociálním bydlení.",
+    )
+    factories.NewsPageFactory.create_batch(
+        min(count, 5), parent=site["news_index"], listing_image=site["image"]
+    )
+    return articles
+
+
+def queries_for(client, url):
+    client.get(url)  # warm: renditions and caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def urls(site, article):
+    return {
+        "home": "/",
+        "section": site["section"].url,
+        "article": article.url,
+        "topic": "/temata/spoluprace/",
+        "search": "/hledat/?q=spoluprace",
+        "feed": "/feeds/articles.rss",
+    }
+
+
+@pytest.mark.both_databases
+def test_query_counts_do_not_grow_with_the_number_of_articles(client, site):
+    few = add_articles(site, 1)
+    counts_with_few = {name: queries_for(client, url) for name, url in urls(site, few[0]).items()}
+    add_articles(site, 99)
+    counts_with_many = {name: queries_for(client, url) for name, url in urls(site, few[0]).items()}
+    assert counts_with_many == counts_with_few
+    for name, count in counts_with_many.items():
+        assert count <= BUDGETS[name], f"{name}: {count} queries, budget {BUDGETS[name]}"
