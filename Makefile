@@ -9,10 +9,10 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo setup run admin test test-fast lint format check serve clean
+.PHONY: help install messages messages-update migrate demo setup run admin test test-fast lint format check serve clean
 
 help: ## Show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -28,6 +28,10 @@ install: $(VENV)/.synced ## Create .venv and install the locked dependencies
 messages: install ## Compile the translation catalogues (pure Python, no gettext needed)
 	@$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics 2>&1 | grep -v '^$$' || true
 
+messages-update: install ## Re-extract the interface strings into locale/*/django.po (needs GNU gettext)
+	$(PY) manage.py makemessages -l cs -l en --no-location --no-obsolete \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*'
+
 migrate: install
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v0
@@ -37,7 +41,7 @@ demo: migrate ## Load the demo content (idempotent)
 
 setup: install messages demo
 
-run: setup ## Set everything up and serve the site with demo content on http://127.0.0.1:$(PORT)/
+run: setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
 	@trap 'kill 0' INT TERM EXIT; \
