@@ -41,6 +41,7 @@ demo: migrate ## Load the demo content (idempotent)
 
 setup: install messages demo
 
+run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."

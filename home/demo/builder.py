@@ -1,7 +1,9 @@
 """Builds the demo site idempotently: every object is looked up by a natural key first."""
 
 from datetime import datetime, time
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -118,10 +120,12 @@ class DemoBuilder:
         home = HomePage(locale=self.locale, **content.HOME)
         root.add_child(instance=home)
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         previous_root = site.root_page if site.pk else None
+        # The site's address is the one absolute links (sitemap, feeds) are built from.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
         site.root_page = home
         site.site_name = content.HOME["title"]
         site.save()

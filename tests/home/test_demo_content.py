@@ -81,3 +81,8 @@ def test_every_demo_page_renders(client, demo_site):
 def test_demo_topics_and_contacts_exist_once(demo_site):
     assert Topic.objects.filter(slug="socialni-prace").count() == 1
     assert ContactCentre.objects.count() == 1
+
+
+def test_demo_site_takes_its_address_from_base_url(demo_site):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("testserver", 80)
