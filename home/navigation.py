@@ -25,3 +25,25 @@ def index_pages(request, locale_id) -> dict:
         return found
 
     return memoised(request, ("index-pages", locale_id), find)
+
+
+def locale_ids(request) -> dict[str, int]:
+    """Locale primary keys by language code (a handful of rows, read once per request)."""
+    from wagtail.models import Locale
+
+    return memoised(
+        request,
+        "locale-ids",
+        lambda: dict(Locale.objects.values_list("language_code", "pk")),
+    )
+
+
+def home_for_language(request, language_code):
+    """The live home page of a language, if the site has one."""
+    from .models import HomePage
+
+    def find():
+        locale_id = locale_ids(request).get(language_code)
+        return HomePage.objects.live().filter(locale_id=locale_id).first()
+
+    return memoised(request, ("home", language_code), find)

@@ -7,6 +7,7 @@ from . import feeds, views
 
 urlpatterns = [
     path(_("search/"), views.search, name="search"),
+    path(_("not-translated/<int:page_id>/"), views.untranslated, name="untranslated"),
     path("feeds/articles.rss", feeds.ArticlesRssFeed(), name="feed-articles-rss"),
     path("feeds/articles.atom", feeds.ArticlesAtomFeed(), name="feed-articles-atom"),
     path("feeds/news.rss", feeds.NewsRssFeed(), name="feed-news-rss"),

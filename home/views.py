@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -8,8 +8,11 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from .i18n import page_translations
 from .models.pages import paginate
+from .querysets import published
 from .search import clean_query, highlight, query_terms
+from .untranslated import render_untranslated
 
 SEARCH_PAGE_SIZE = 10
 
@@ -36,6 +39,16 @@ def search(request):
         "home/search_results.html",
         {"query": query, "results": results, "query_string": urlencode({"q": query})},
     )
+
+
+@require_safe
+def untranslated(request, page_id):
+    """Where the language switcher leads when a page has no translation in that language."""
+    original = get_object_or_404(published(Page.objects.select_related("locale")), pk=page_id)
+    translated = page_translations(request, original).get(translation.get_language())
+    if translated is not None:
+        return redirect(translated.get_url(request))
+    return render_untranslated(request, original, status=200)
 
 
 def _excerpt_source(page) -> str:

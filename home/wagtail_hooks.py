@@ -1,8 +1,28 @@
+from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
+from .i18n import is_mirrored_alias
 from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+from .navigation import locale_ids
+from .untranslated import render_untranslated
+
+
+@hooks.register("before_serve_page")
+def serve_only_in_the_pages_own_language(page, request, serve_args, serve_kwargs):
+    """Wagtail falls back to the Czech tree when a language has no page at that address;
+    an English address must never show Czech text as if it were English."""
+    expected_locale_id = locale_ids(request).get(translation.get_language())
+    if is_mirrored_alias(page):
+        return render_untranslated(request, page.alias_of, status=404)
+    if page.locale_id != expected_locale_id:
+        return render_untranslated(request, page, status=404)
+    return None
 
 
 class TopicViewSet(SnippetViewSet):
@@ -60,3 +80,24 @@ class SiteFrameGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(SiteFrameGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "reports/translation-status/",
+            admin_views.translation_status,
+            name="translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        icon_name="wagtail-localize-language",
+        order=700,
+    )

@@ -59,13 +59,31 @@ def news_index(home):
     return factories.NewsIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def demo_site(db):
-    """The whole demo site, as `make run` builds it."""
+def build_demo_site():
     from home.demo.builder import DemoBuilder
 
     DemoBuilder(log=lambda _message: None).build()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo site, as `make run` builds it (Czech and English)."""
+    return build_demo_site()
+
+
+@pytest.fixture(scope="module")
+def shared_demo_site(django_db_setup, django_db_blocker):
+    """The demo site built once for a module of read-only tests, then rolled back.
+
+    Each test still runs in its own savepoint (request `db` alongside), so what one test
+    changes does not leak into the next.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_demo_site()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -132,13 +132,15 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
-        for topic in extracted or []:
-            PageTopic.objects.create(page=self, topic=topic, locale=self.locale)
+        for order, topic in enumerate(extracted or []):
+            PageTopic.objects.create(page=self, topic=topic, locale=self.locale, sort_order=order)
 
     @factory.post_generation
     def audiences(self, create, extracted, **kwargs):
-        for audience in extracted or []:
-            PageAudience.objects.create(page=self, audience=audience, locale=self.locale)
+        for order, audience in enumerate(extracted or []):
+            PageAudience.objects.create(
+                page=self, audience=audience, locale=self.locale, sort_order=order
+            )
 
 
 class NewsPageFactory(ArticlePageFactory):

@@ -32,6 +32,7 @@ from home.models import (
 
 from . import content, seed
 from .media import listing_image_file, pdf_file
+from .translate import translate_demo_site
 
 
 class DemoBuilder:
@@ -55,6 +56,8 @@ class DemoBuilder:
             pages = {spec["slug"]: self._standard_page(spec) for spec in content.STANDARD_PAGES}
             self._footer(write_to_us=pages["kontakt"])
             self._notice()
+            translated = translate_demo_site(self.home, log=self.log)
+            self.created.extend(["English translation"] * translated)
         return self.created
 
     # Snippets
@@ -227,13 +230,16 @@ class DemoBuilder:
         if taxonomy:
             topic_slugs, audience_slugs = taxonomy
             page.page_topics = [
-                PageTopic(topic=self.topics[slug], locale=self.locale) for slug in topic_slugs
+                PageTopic(topic=self.topics[slug], locale=self.locale, sort_order=order)
+                for order, slug in enumerate(topic_slugs)
             ]
             page.page_audiences = [
-                PageAudience(audience=self.audiences[slug], locale=self.locale)
-                for slug in audience_slugs
+                PageAudience(audience=self.audiences[slug], locale=self.locale, sort_order=order)
+                for order, slug in enumerate(audience_slugs)
             ]
-        page.related_pages = [RelatedPage(page=other) for other in related]
+        page.related_pages = [
+            RelatedPage(page=other, sort_order=order) for order, other in enumerate(related)
+        ]
         parent.add_child(instance=page)
         page.save_revision().publish()
         if published is not None:

@@ -41,6 +41,15 @@ class TeaserMixin(models.Model):
         return self.search_description or self.summary
 
 
+class ChangeDateMixin(models.Model):
+    """When a snippet last changed: the translation report compares it with the last sync."""
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class SearchableMixin(models.Model):
     """Adds a diacritic-folded copy of the page's text to the search index."""
 

@@ -136,18 +136,17 @@ class GuidancePage(SearchableMixin, TeaserMixin, Page):
         return context
 
     def related_live_pages(self):
-        ids = [link.page_id for link in self.related_pages.all()]
-        if not ids:
+        """The editor's picks, in this page's language: a translated page points at the
+        same picks as its source, so each pick is shown in its translation when live."""
+        keys = [link.page.translation_key for link in self.related_pages.select_related("page")]
+        if not keys:
             return []
-        found = {
-            page.pk: page
-            for page in with_card_images(published(ArticlePage.objects.filter(pk__in=ids)))
-        }
-        found.update(
-            (page.pk, page)
-            for page in with_card_images(published(NewsPage.objects.filter(pk__in=ids)))
-        )
-        return [found[pk] for pk in ids if pk in found]
+        found = {}
+        for model in (ArticlePage, NewsPage):
+            candidates = published(model.objects.filter(translation_key__in=keys))
+            for page in with_card_images(candidates.filter(locale_id=self.locale_id)):
+                found[page.translation_key] = page
+        return [found[key] for key in keys if key in found]
 
 
 class ArticlePage(GuidancePage):

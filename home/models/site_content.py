@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 
+from .mixins import ChangeDateMixin
+
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
 
@@ -29,7 +31,7 @@ def for_locale(queryset, language_code):
     return rows.get(language_code) or rows.get(settings.LANGUAGE_CODE)
 
 
-class ContactCentre(TranslatableMixin, models.Model):
+class ContactCentre(TranslatableMixin, ChangeDateMixin, models.Model):
     """A contact point: the footer's contact-centre block and the body's contact boxes."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -79,7 +81,7 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social media link")
 
 
-class FooterContent(TranslatableMixin, models.Model):
+class FooterContent(TranslatableMixin, ChangeDateMixin, models.Model):
     """The footer's texts, one per language."""
 
     newsletter_heading = models.CharField(
@@ -157,7 +159,7 @@ class SiteNoticeQuerySet(models.QuerySet):
         )
 
 
-class SiteNotice(TranslatableMixin, models.Model):
+class SiteNotice(TranslatableMixin, ChangeDateMixin, models.Model):
     """A banner at the top of every page that editors switch on and off."""
 
     TONES = [("info", _("Information")), ("warning", _("Warning"))]

@@ -10,10 +10,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from .mixins import ChangeDateMixin
 from .pages import ArticlePage, NewsPage, live_in_locale, paginate
 
 
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+class TaxonomyTerm(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, help_text=_("The last part of the term's web address.")
@@ -113,6 +114,19 @@ class TaxonomyIndexPage(RoutablePageMixin, Page):
             page_count=Count("page_links__page", filter=live_links, distinct=True)
         )
 
+    def term_language_versions(self, request, term):
+        """The same term in each language: its translation on that language's index page."""
+        from home.i18n import untranslated_url, versions_from_urls
+        from home.navigation import index_pages, locale_ids
+
+        codes = {pk: code for code, pk in locale_ids(request).items()}
+        urls = {}
+        for translated in self.term_model.objects.filter(translation_key=term.translation_key):
+            index = index_pages(request, translated.locale_id).get(self.specific_class)
+            if index is not None:
+                urls[codes[translated.locale_id]] = index.specific_deferred.term_url(translated)
+        return versions_from_urls(urls, fallback=lambda code: untranslated_url(code, self))
+
     @path("")
     def index(self, request):
         return self.render(request, context_overrides={"terms": self.terms_with_counts()})
@@ -131,6 +145,7 @@ class TaxonomyIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "term": term,
                 "term_crumb": (term.name, request.path),
+                "language_versions": self.term_language_versions(request, term),
                 "articles": paginate(request, articles.order_by("-first_published_at", "-pk")),
                 "news": news.order_by("-date", "-pk")[:6],
             },

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from home import structured_data
+from home.i18n import versions_of_page, versions_of_path
 from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
 from home.models.site_content import for_locale
 from home.navigation import index_pages, memoised
@@ -137,3 +138,15 @@ def description_of(page) -> str:
 def absolute_url(context, path):
     """An absolute address on the host the reader used (ALLOWED_HOSTS vouches for it)."""
     return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every site language: a translation, or where to read why there is none."""
+    request = context["request"]
+    if context.get("language_versions"):
+        return context["language_versions"]
+    page = context.get("page_versions_of") or context.get("page") or None
+    if page is not None and getattr(page, "translation_key", None):
+        return memoised(request, ("versions", page.pk), lambda: versions_of_page(request, page))
+    return memoised(request, "versions-of-path", lambda: versions_of_path(request))

@@ -23,7 +23,9 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    # The browser tests switch Django's async-safety check off for the test process only.
+    inherited = set(PRODUCTION_ENV) | {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {key: value for key, value in os.environ.items() if key not in inherited}
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,0 +1,72 @@
+"""Translates the demo site into English through wagtail-localize's own records.
+
+Each object gets a TranslationSource, a Translation and manual StringTranslations, exactly as
+if a translator had used wagtail-localize's editor; editors can then sync and edit them.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from home.models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+
+from .english import english_for
+
+# Snippets first: pages refer to them, and wagtail-localize needs them translated first.
+SNIPPET_MODELS = [Topic, Audience, ContactCentre, FooterContent, SiteNotice]
+
+
+def translate_demo_site(home, log=print) -> int:
+    """Create the English version of every demo object that has none yet; return how many."""
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    source_locale = home.locale
+    objects = [
+        obj
+        for model in SNIPPET_MODELS
+        for obj in model.objects.filter(locale=source_locale).order_by("pk")
+    ]
+    objects += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
+    created = 0
+    with transaction.atomic():
+        for obj in objects:
+            if _has_real_translation(obj, english):
+                continue
+            _translate(obj, english)
+            created += 1
+            log(f"  translated {obj._meta.verbose_name} {obj}")
+    return created
+
+
+def _has_real_translation(obj, locale) -> bool:
+    translated = obj.get_translation_or_none(locale)
+    return translated is not None and not (isinstance(translated, Page) and translated.alias_of_id)
+
+
+def _translate(obj, locale):
+    source, _created = TranslationSource.get_or_create_from_instance(obj)
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": english_for(segment.string.data),
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    # No fallback: a missing string or untranslated related object stops the build.
+    if not isinstance(obj, Page):
+        source.create_or_update_translation(locale, publish=True, fallback=False)
+        return
+    # wagtail-localize publishes a page translation on commit, from a copy of the page taken
+    # before its children existed; inside one long transaction that copy would reset the
+    # tree's child counts. Save a draft and publish it now, from the database's state.
+    translated, _created = source.create_or_update_translation(
+        locale, publish=False, fallback=False
+    )
+    Page.objects.get(pk=translated.pk).get_latest_revision().publish()
+    # The demo's English pages appeared when their Czech originals did.
+    Page.objects.filter(pk=translated.pk).update(
+        first_published_at=obj.first_published_at, last_published_at=obj.last_published_at
+    )

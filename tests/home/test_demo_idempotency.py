@@ -1,0 +1,27 @@
+"""Loading the demo content a second time changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.db import models
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    from django.apps import apps
+
+    counted = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in {"home", "wagtailcore", "wagtailimages", "wagtaildocs"}
+        and issubclass(model, models.Model)
+    ]
+    return {model._meta.label: model.objects.count() for model in counted}
+
+
+def test_loading_twice_changes_nothing(capsys):
+    call_command("load_demo_content")
+    before = row_counts()
+    call_command("load_demo_content")
+    assert row_counts() == before
+    assert "nothing changed" in capsys.readouterr().out
