@@ -21,6 +21,7 @@ $(VENV)/.synced: pyproject.toml uv.lock
 	@$(VENV)/bin/uv --version 2>/dev/null | grep -q $(UV_VERSION) || \
 		$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(VENV)/bin/uv sync --frozen --quiet
+	@mkdir -p var
 	@touch $@
 
 install: $(VENV)/.synced ## Create .venv and install the locked dependencies
@@ -53,6 +54,7 @@ admin: migrate ## Give the development admin account a new password and print it
 	@$(PY) manage.py ensure_dev_admin --reset --port $(PORT)
 
 test: install messages ## Set everything up and run the whole suite (lint, checks, tests)
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
