@@ -60,7 +60,7 @@ test: install messages ## Set everything up and run the whole suite (lint, check
 	$(PY) -m pytest
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 		echo "Also on SQLite, the embedded default: the tests that must pass on both databases"; \
-		DATABASE_URL= $(PY) -m pytest -m both_databases -q; fi
+		env -u DATABASE_URL $(PY) -m pytest -m both_databases -q; fi
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
