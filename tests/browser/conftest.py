@@ -55,6 +55,14 @@ def browser(chromium_path):
 
 
 @pytest.fixture(scope="session")
+def axe():
+    """axe-core, from inside the axe-playwright-python package (nothing is fetched)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture(scope="session")
 def browser_media_root(tmp_path_factory):
     """Uploads of the browser tests go to a temporary folder, not var/test-media."""
     path = tmp_path_factory.mktemp("browser-media")

@@ -6,7 +6,6 @@ axe.js comes inside the axe-playwright-python package, so nothing is fetched.
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from home.demo import seed
 
@@ -32,11 +31,6 @@ AXE_OPTIONS = {
 }
 
 
-@pytest.fixture(scope="session")
-def axe():
-    return Axe()
-
-
 def run_axe(axe, page) -> dict:
     return axe.run(page, options=AXE_OPTIONS).response
 
@@ -56,9 +50,10 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def test_reader_pages_have_no_axe_violations(page, demo, guard, axe):
+def check_pages(page, guard, axe, pages) -> None:
+    """Open each (path, status) and fail with every violation axe finds on any of them."""
     found = {}
-    for path, status in PAGES:
+    for path, status in pages:
         if status == 404:
             # Chromium logs the page's own status as a console error; nothing else may be.
             guard.expect_console_error(
@@ -85,6 +80,10 @@ def test_reader_pages_have_no_axe_violations(page, demo, guard, axe):
 
     report = "\n".join(f"{path}\n{describe(violations)}" for path, violations in found.items())
     assert not found, f"axe found violations:\n{report}"
+
+
+def test_reader_pages_have_no_axe_violations(page, demo, guard, axe):
+    check_pages(page, guard, axe, PAGES)
 
 
 def test_axe_reports_what_it_should(page, guard, axe):
