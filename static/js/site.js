@@ -14,3 +14,10 @@
         opened = [];
     });
 })();
+
+// An error summary takes focus, so that screen-reader users hear what went wrong.
+(function () {
+    "use strict";
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
+})();
