@@ -60,9 +60,9 @@ def news_index(home):
 
 
 def build_demo_site():
-    from home.demo.builder import DemoBuilder
+    from portal.demo import build_demo_site as build
 
-    DemoBuilder(log=lambda _message: None).build()
+    build(log=lambda _message: None)
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -98,3 +98,18 @@ def seed_article(section):
     return factories.ArticlePageFactory(
         parent=section, title=seed.TITLE, slug=seed.SLUG, summary=seed.SUMMARY, body=body
     )
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """Django's mail goes to a real SMTP server on loopback for this test."""
+    from tests.smtp_server import SmtpSink
+
+    sink = SmtpSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield sink
+    sink.stop()

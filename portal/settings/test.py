@@ -25,3 +25,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory, so that --reuse-db skips the migrations on the next run.
     _name = Path(DATABASES["default"]["NAME"]).stem  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{_name}.sqlite3")}  # noqa: F405
+
+# Templates used only by tests (for example a minimal e-mail for the outbox).
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.demo.builder import DemoBuilder
+from portal.demo import build_demo_site
 
 
 class Command(BaseCommand):
@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbose = options["verbosity"] > 1
-        created = DemoBuilder(log=self.stdout.write if verbose else lambda _msg: None).build()
+        created = build_demo_site(log=self.stdout.write if verbose else lambda _msg: None)
         if created:
             # Index now, so that search works before the task worker has caught up.
             call_command("update_index", verbosity=0)

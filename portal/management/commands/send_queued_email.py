@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from portal.outbox import send_due_emails
+
+
+class Command(BaseCommand):
+    help = "Send queued transactional e-mail that is due (run every few minutes)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--limit", type=int, default=500)
+
+    def handle(self, *args, limit, **options):
+        counts = send_due_emails(limit=limit)
+        summary = ", ".join(f"{outcome}: {count}" for outcome, count in sorted(counts.items()))
+        self.stdout.write(summary or "nothing due")

@@ -1,0 +1,42 @@
+"""The outbox of transactional e-mail (confirmations, acknowledgements, replies).
+
+A message is rendered and stored in the same database transaction as whatever caused it, and
+sent afterwards by a task that retries with backoff. A mail outage delays a message; it never
+loses one. (Bulletin issues go out through the newsletter's own per-recipient deliveries.)
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmail(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    purpose = models.CharField(_("purpose"), max_length=100, db_index=True)
+    to = models.EmailField(_("recipient"), max_length=320)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    message_id = models.CharField(_("message id"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return f"{self.purpose} → {self.to}"
