@@ -5,9 +5,10 @@ builds the pages, then each feature app adds what it needs (its pages, snippets,
 """
 
 from home.demo.builder import DemoBuilder
+from newsletter.demo import build_bulletin_demo
 
 # Each extra builder is a callable(home_page, log) -> list of what it created.
-FEATURE_BUILDERS: list = []
+FEATURE_BUILDERS: list = [build_bulletin_demo]
 
 
 def build_demo_site(log=print) -> list[str]:

@@ -24,6 +24,7 @@ if settings.DEBUG:
 # Czech lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

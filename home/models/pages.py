@@ -6,6 +6,7 @@ HomePage -> SectionPage (methodology, guidance) -> ArticlePage
          -> StandardPage (about, privacy ...)
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,12 +40,15 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Feature apps (the bulletin, the contact centre) add their page types through settings,
+    # so that this app never imports them.
     subpage_types = [
         "home.SectionPage",
         "home.NewsIndexPage",
         "home.TopicIndexPage",
         "home.AudienceIndexPage",
         "home.StandardPage",
+        *settings.HOME_PAGE_FEATURE_CHILDREN,
     ]
 
     class Meta:

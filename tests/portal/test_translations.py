@@ -77,3 +77,15 @@ def test_translated_strings_render_in_czech():
     with translation.override("cs"):
         assert translation.gettext("Search") == "Hledat"
         assert translation.gettext("search/") == "hledat/"
+
+
+def test_english_catalogue_is_the_identity():
+    """Message ids are English, so every English translation must equal its id (a fuzzy
+    match carried over by msgmerge would otherwise put a wrong word on the English site)."""
+    wrong = [
+        entry.msgid
+        for entry in catalogue("en")
+        if (entry.msgstr_plural and entry.msgstr_plural != {0: entry.msgid, 1: entry.msgid_plural})
+        or (not entry.msgid_plural and entry.msgstr != entry.msgid)
+    ]
+    assert not wrong

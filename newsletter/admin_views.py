@@ -1,0 +1,161 @@
+"""The bulletin in the Wagtail admin: sending an issue, its progress, and subscribers."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from . import sending, services
+from .models import BulletinPage, Send, Subscriber
+from .models.subscribers import address_key
+from .rendering import issue_for_language, sending_languages
+from .test_sends import send_test
+
+SEND_PERMISSION = "newsletter.send_bulletin"
+EXPORT_PERMISSION = "newsletter.export_subscribers"
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class ScheduleForm(forms.Form):
+    scheduled_for = forms.DateTimeField(
+        label=gettext_lazy("Send at"),
+        required=False,
+        help_text=gettext_lazy("Leave empty to send now."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+    def clean_scheduled_for(self):
+        value = self.cleaned_data["scheduled_for"]
+        if value and value <= timezone.now():
+            raise forms.ValidationError(_("Choose a time in the future, or leave it empty."))
+        return value
+
+
+def send_issue(request, page_id):
+    """What will go out, to how many people in which language; test, send or schedule."""
+    _require(request, SEND_PERMISSION)
+    page = get_object_or_404(BulletinPage, pk=page_id)
+    source = sending._source_page(page)
+    existing = Send.objects.filter(page=source).exclude(status=Send.Status.CANCELLED).first()
+    form = ScheduleForm(request.POST or None)
+    if request.method == "POST" and existing is None:
+        if not source.live:
+            messages.error(request, _("Publish the issue before sending it."))
+        elif "test" in request.POST:
+            send_test(source, request.user)
+            log(source, "newsletter.send.test", user=request.user)
+            messages.success(
+                request, _("A test has been sent to %(email)s.") % {"email": request.user.email}
+            )
+            return redirect("newsletter_send_issue", page_id=page.pk)
+        elif form.is_valid():
+            with transaction.atomic():
+                send = sending.start_send(source, request.user, form.cleaned_data["scheduled_for"])
+                log(
+                    source,
+                    "newsletter.send.start",
+                    user=request.user,
+                    data={"send": send.pk, "scheduled_for": str(send.scheduled_for)},
+                )
+            return redirect("newsletter_send_progress", send_id=send.pk)
+    recipients = sending.recipients_by_language()
+    versions = [
+        {
+            "language": language,
+            "recipients": recipients.get(language, 0),
+            "page": issue_for_language(source, language),
+        }
+        for language in sending_languages()
+    ]
+    return render(
+        request,
+        "newsletter/admin/send_issue.html",
+        {"page": source, "versions": versions, "existing": existing, "form": form},
+    )  # fmt: skip
+
+
+def send_progress(request, send_id):
+    _require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send.objects.select_related("page", "created_by"), pk=send_id)
+    return render(
+        request,
+        "newsletter/admin/send_progress.html",
+        {"send": send, "progress": sending.progress(send), "languages": sending_languages()},
+    )
+
+
+@require_POST
+def pause_or_resume(request, send_id):
+    _require(request, SEND_PERMISSION)
+    send = get_object_or_404(Send, pk=send_id)
+    if request.POST.get("action") == "pause":
+        sending.pause(send)
+        log(send.page, "newsletter.send.pause", user=request.user, data={"send": send.pk})
+    elif request.POST.get("action") == "resume":
+        sending.resume(send)
+        log(send.page, "newsletter.send.resume", user=request.user, data={"send": send.pk})
+    elif request.POST.get("action") == "cancel" and send.status == Send.Status.SCHEDULED:
+        Send.objects.filter(pk=send.pk, status=Send.Status.SCHEDULED).update(
+            status=Send.Status.CANCELLED
+        )
+        log(send.page, "newsletter.send.cancel", user=request.user, data={"send": send.pk})
+    return redirect("newsletter_send_progress", send_id=send.pk)
+
+
+def sends(request):
+    _require(request, SEND_PERMISSION)
+    rows = Send.objects.select_related("page", "created_by")[:100]
+    return render(request, "newsletter/admin/sends.html", {"sends": rows})
+
+
+class LookupForm(forms.Form):
+    email = forms.CharField(label=gettext_lazy("E-mail address"), max_length=320)
+
+
+def lookup(request):
+    """Staff find what is held about an address, export it or erase it (GDPR requests)."""
+    _require(request, EXPORT_PERMISSION)
+    form = LookupForm(request.GET or None)
+    subscriber = None
+    if form.is_valid():
+        subscriber = Subscriber.objects.filter(
+            email_key=address_key(form.cleaned_data["email"])
+        ).first()
+    return render(
+        request,
+        "newsletter/admin/lookup.html",
+        {"form": form, "subscriber": subscriber, "searched": form.is_valid()},
+    )
+
+
+@require_POST
+def staff_export(request, subscriber_id):
+    _require(request, EXPORT_PERMISSION)
+    subscriber = get_object_or_404(Subscriber, pk=subscriber_id)
+    log(subscriber, "newsletter.subscriber.export", user=request.user, data={"by": "staff"})
+    response = HttpResponse(
+        services.export_data(subscriber), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="subscriber-{subscriber.pk}.json"'
+    return response
+
+
+@require_POST
+def staff_erase(request, subscriber_id):
+    _require(request, EXPORT_PERMISSION)
+    subscriber = get_object_or_404(Subscriber, pk=subscriber_id)
+    log(subscriber, "newsletter.subscriber.erase", user=request.user, data={"by": "staff"})
+    services.erase(subscriber)
+    messages.success(request, _("Everything kept about the subscriber has been erased."))
+    return redirect("newsletter_lookup")

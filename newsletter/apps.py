@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    name = "newsletter"
+    verbose_name = "Zpravodaj"
+
+    def ready(self):
+        from . import webhooks  # noqa: F401 - connects anymail's tracking signal

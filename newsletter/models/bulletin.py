@@ -1,0 +1,124 @@
+"""Issues of the bulletin are pages: drafts, preview, revisions, workflow, translation, and a
+public archive come from Wagtail."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.search import clean_query, fold, query_terms
+
+TEASER_PAGE_TYPES = ["home.ArticlePage", "home.NewsPage"]
+
+
+class ArticleTeaserBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Article"), page_type=TEASER_PAGE_TYPES)
+    summary = blocks.TextBlock(
+        label=_("Summary"),
+        required=False,
+        help_text=_("Leave empty to use the article's own summary."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Article teaser")
+        template = "newsletter/blocks/article_teaser.html"
+        description = _("Title, summary, image and link of a published article, filled in for you.")
+
+
+class BulletinStreamBlock(blocks.StreamBlock):
+    teaser = ArticleTeaserBlock()
+    text = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        template="blocks/paragraph_block.html",
+    )
+
+
+class BulletinIndexPage(RoutablePageMixin, Page):
+    """The bulletin's own page: the sign-up form and the archive of sent issues."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsletter.BulletinPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("bulletin")
+
+    def sent_issues(self):
+        from .sending import Send
+
+        sent = Send.objects.filter(status__in=[Send.Status.SENDING, Send.Status.DONE])
+        sent_keys = list(sent.values_list("page__translation_key", flat=True).distinct())
+        issues = BulletinPage.objects.child_of(self).live().public()
+        return issues.filter(translation_key__in=sent_keys)
+
+    @path("")
+    def archive(self, request):
+        from home.models.pages import paginate
+
+        query = clean_query(request.GET.get("q", ""))
+        issues = self.sent_issues()
+        terms = query_terms(query)
+        if terms:
+            issues = issues.search(" ".join(terms), operator="and")
+        else:
+            issues = issues.order_by("-issue_date", "-pk")
+        from newsletter.forms import PRIVACY_NOTICE, SubscribeForm
+
+        return self.render(
+            request,
+            context_overrides={
+                "signup_form": SubscribeForm(initial={"source": "page"}),
+                "privacy_notice": PRIVACY_NOTICE,
+                "issues": paginate(request, issues),
+                "query": query,
+                "query_string": f"q={query}" if query else "",
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from newsletter.feeds import BulletinFeed
+
+        return BulletinFeed(self)(request)
+
+
+class BulletinPage(Page):
+    issue_date = models.DateField(_("issue date"))
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ol", "ul"])
+    body = StreamField(BulletinStreamBlock(), verbose_name=_("contents"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("issue_date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("folded_search_text"),
+        index.FilterField("translation_key"),
+    ]
+    parent_page_types = ["newsletter.BulletinIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bulletin issue")
+        verbose_name_plural = _("bulletin issues")
+
+    def folded_search_text(self) -> str:
+        from django.utils.html import strip_tags
+
+        parts = [self.title, strip_tags(self.intro)]
+        parts.extend(self.body.stream_block.get_searchable_content(self.body))
+        return fold(" ".join(part for part in parts if part))

@@ -1,0 +1,231 @@
+"""Public pages of the bulletin: sign-up, confirmation, unsubscribe, preferences.
+
+No response ever tells whether an address is subscribed; links from e-mails never change
+anything by themselves (mail scanners follow links): they show a page with one button.
+"""
+
+import contextlib
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from wagtail.log_actions import log
+
+from portal.abuse import over_limit, too_many_requests
+from portal.clients import client_ip, keyed_hash
+
+from . import services
+from .forms import PRIVACY_NOTICE, EraseForm, PreferencesForm, ResendForm, SubscribeForm
+from .models import Subscriber
+from .tokens import (
+    CONFIRM,
+    MANAGE,
+    TokenExpired,
+    TokenInvalid,
+    subscriber_for,
+    subscriber_for_expired,
+)
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method == "GET":
+        return render_signup_page(request, SubscribeForm(initial={"source": "page"}))
+    form = SubscribeForm(request.POST, with_topics=request.POST.get("source") == "page")
+    if over_limit(request, "newsletter-signup-ip", _setting("NEWSLETTER_SIGNUPS_PER_IP")):
+        return too_many_requests(request)
+    if form.spam_reasons():
+        # Quietly: a bot learns nothing, a person who was too quick is not blamed.
+        return redirect("newsletter:check_inbox")
+    if not form.is_valid():
+        form.initial["form_started"] = form.fresh_token()
+        return render_signup_page(request, form, status=400)
+    email = form.cleaned_data["email"]
+    if over_limit(
+        request, "newsletter-signup-address", _setting("NEWSLETTER_SIGNUPS_PER_ADDRESS"), email
+    ):
+        return too_many_requests(request)
+    services.subscribe(
+        services.SignUp(
+            email=email,
+            language=form.cleaned_data["language"],
+            topics=list(form.cleaned_data.get("topics") or []),
+            source=form.cleaned_data["source"],
+            consent_text=str(PRIVACY_NOTICE),
+            consent_page=form.cleaned_data["page_path"],
+            consent_language=translation.get_language(),
+            ip_hash=keyed_hash(client_ip(request), "newsletter-consent-ip"),
+        )
+    )
+    return redirect("newsletter:check_inbox")
+
+
+def render_signup_page(request, form, status=200):
+    return render(
+        request,
+        "newsletter/subscribe.html",
+        {"form": form, "privacy_notice": PRIVACY_NOTICE},
+        status=status,
+    )
+
+
+def _setting(name):
+    from django.conf import settings
+
+    return getattr(settings, name)
+
+
+@require_safe
+def check_inbox(request):
+    return render(request, "newsletter/check_inbox.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    try:
+        subscriber = subscriber_for(token, CONFIRM)
+    except TokenExpired:
+        return _expired(request, token)
+    except TokenInvalid:
+        return render(request, "newsletter/link_invalid.html", status=404)
+    if request.method == "GET":
+        already = subscriber.status == Subscriber.Status.CONFIRMED
+        return render(request, "newsletter/confirm.html", {"already": already})
+    services.confirm(subscriber)
+    return render(
+        request,
+        "newsletter/confirmed.html",
+        {"preferences_url": services.manage_url(subscriber, "preferences")},
+    )
+
+
+def _expired(request, token):
+    if request.method == "POST":
+        with contextlib.suppress(TokenInvalid):
+            services.resend_confirmation(subscriber_for_expired(token))
+        return redirect("newsletter:check_inbox")
+    return render(request, "newsletter/confirm_expired.html", status=410)
+
+
+@require_http_methods(["GET", "POST"])
+def resend(request):
+    form = ResendForm(request.POST or None)
+    if request.method == "POST":
+        if over_limit(request, "newsletter-resend-ip", _setting("NEWSLETTER_SIGNUPS_PER_IP")):
+            return too_many_requests(request)
+        if form.spam_reasons():
+            return redirect("newsletter:check_inbox")
+        if form.is_valid():
+            from .models.subscribers import address_key
+
+            subscriber = Subscriber.objects.filter(
+                email_key=address_key(form.cleaned_data["email"])
+            ).first()
+            if subscriber is not None:
+                services.resend_confirmation(subscriber)
+            # The same answer whether or not the address is known.
+            return redirect("newsletter:check_inbox")
+        form.initial["form_started"] = form.fresh_token()
+    return render(request, "newsletter/resend.html", {"form": form})
+
+
+@csrf_exempt  # RFC 8058: mailbox providers POST here without cookies; the signed link is
+# the protection (per subscriber, unforgeable), and unsubscribing is all it can do.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscriber = subscriber_for(token, MANAGE)
+    except (TokenInvalid, TokenExpired):
+        return render(request, "newsletter/link_invalid.html", status=404)
+    if request.method == "GET":
+        return render(request, "newsletter/unsubscribe.html")
+    services.unsubscribe(subscriber)
+    if request.POST.get("List-Unsubscribe") == "One-Click":
+        return HttpResponse(_("You have been unsubscribed."), content_type="text/plain")
+    return render(
+        request,
+        "newsletter/unsubscribed.html",
+        {"subscribe_url": reverse("newsletter:subscribe")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    try:
+        subscriber = subscriber_for(token, MANAGE)
+    except (TokenInvalid, TokenExpired):
+        return render(request, "newsletter/link_invalid.html", status=404)
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            services.update_preferences(
+                subscriber, form.cleaned_data["language"], form.cleaned_data["topics"]
+            )
+            saved = True
+    else:
+        form = PreferencesForm(
+            initial={"language": subscriber.language, "topics": _topics_in_language(subscriber)}
+        )
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {
+            "form": form,
+            "erase_form": EraseForm(),
+            "subscriber": subscriber,
+            "saved": saved,
+            "token": token,
+        },
+    )
+
+
+def _topics_in_language(subscriber):
+    from home.models import Topic
+
+    keys = subscriber.topics.values_list("translation_key", flat=True)
+    return Topic.objects.filter(
+        translation_key__in=keys, locale__language_code=translation.get_language()
+    )
+
+
+@require_POST
+def export(request, token):
+    try:
+        subscriber = subscriber_for(token, MANAGE)
+    except (TokenInvalid, TokenExpired):
+        return render(request, "newsletter/link_invalid.html", status=404)
+    log(subscriber, "newsletter.subscriber.export", data={"by": "subscriber"})
+    response = HttpResponse(
+        services.export_data(subscriber), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="zpravodaj-udaje.json"'
+    return response
+
+
+@require_POST
+def erase(request, token):
+    try:
+        subscriber = subscriber_for(token, MANAGE)
+    except (TokenInvalid, TokenExpired):
+        return render(request, "newsletter/link_invalid.html", status=404)
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "newsletter/preferences.html",
+            {
+                "form": PreferencesForm(initial={"language": subscriber.language}),
+                "erase_form": form,
+                "subscriber": subscriber,
+                "token": token,
+            },
+            status=400,
+        )
+    log(subscriber, "newsletter.subscriber.erase", data={"by": "subscriber"})
+    services.erase(subscriber)
+    return render(request, "newsletter/erased.html")
