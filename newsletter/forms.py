@@ -53,7 +53,8 @@ class SubscribeForm(HumanCheckMixin, forms.Form):
             self.checked = check_address(raw)
         except AddressError as error:
             raise forms.ValidationError(error.message, code=error.kind) from error
-        if self.checked.suggestion and not self.cleaned_data.get("keep_address"):
+        # keep_address is read from the raw data: it is cleaned after this field.
+        if self.checked.suggestion and not self.data.get("keep_address"):
             self.suggestion = self.checked.suggestion
             raise forms.ValidationError(
                 _("Did you mean %(suggestion)s?"),
