@@ -299,7 +299,8 @@ def _release(deliveries, error):
 
 def reap_stale_claims(send_id: int | None = None, older_than: timedelta | None = None) -> int:
     """Claims of workers that died (killed, machine lost) go back to the queue."""
-    older_than = older_than or timedelta(minutes=settings.NEWSLETTER_CLAIM_TIMEOUT_MINUTES)
+    if older_than is None:
+        older_than = timedelta(minutes=settings.NEWSLETTER_CLAIM_TIMEOUT_MINUTES)
     stale = Delivery.objects.filter(
         status=Delivery.Status.SENDING, claimed_at__lt=timezone.now() - older_than
     )

@@ -1,6 +1,8 @@
 """A real SMTP server for tests (aiosmtpd on loopback) that can go down and come back."""
 
+import asyncio
 import email
+import email.message
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -25,8 +27,28 @@ class Received:
 class _Handler:
     received: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Faults a test can switch on: refuse every message from the n-th on (as a server going
+    # down would), or hold the n-th message until released (to kill a client mid-message).
+    refuse_from: int | None = None
+    hold_at: int | None = None
+    holding: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    seen: int = 0
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        with self.lock:
+            self.seen += 1
+            number = self.seen
+        if self.refuse_from is not None and number >= self.refuse_from:
+            return "421 Service not available, closing transmission channel"
+        if self.hold_at is not None and number == self.hold_at:
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
+            transport = getattr(server, "transport", None)
+            if transport is None or transport.is_closing():
+                # The client went away before our 250 reached it: not accepted.
+                return "421 Client went away"
         message = email.message_from_bytes(envelope.original_content)
         with self.lock:
             self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))

@@ -26,7 +26,9 @@ def issue(bulletin_index, section):
 def no_auto_workers(monkeypatch):
     """Create sends without letting the immediate task backend send them on commit."""
     launched = []
-    monkeypatch.setattr(sending, "launch_workers", lambda send_id, count=2: launched.append(send_id))
+    monkeypatch.setattr(
+        sending, "launch_workers", lambda send_id, count=2: launched.append(send_id)
+    )
     return launched
 
 

@@ -142,9 +142,19 @@ def test_unsubscribe_link_shows_one_button_and_never_expires(client, home):
 def test_an_unsubscribe_link_cannot_be_turned_into_another_persons(client, home):
     mine = SubscriberFactory()
     theirs = SubscriberFactory()
+    from django.core import signing
+
     token = make_manage_token(mine)
-    forged = token.replace(str(mine.pk), str(theirs.pk), 1)
-    assert one_click(client, forged).status_code == 404
+    _payload, timestamp, signature = token.rsplit(":", 2)
+    # Their id with my valid signature, and their id with my secret signed by someone else.
+    swapped = signing.b64_encode(f'{{"s":{theirs.pk},"k":"{mine.link_secret}"}}'.encode())
+    forged_payload = f"{swapped.decode()}:{timestamp}:{signature}"
+    self_signed = signing.dumps(
+        {"s": theirs.pk, "k": mine.link_secret}, key="not-our-key", salt="newsletter.manage"
+    )
+    guessed_secret = signing.dumps({"s": theirs.pk, "k": "0" * 32}, salt="newsletter.manage")
+    for forged in (forged_payload, self_signed, guessed_secret):
+        assert one_click(client, forged).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == "confirmed"
 

@@ -58,6 +58,7 @@ def test_response_never_reveals_that_an_address_is_subscribed(client, home, emai
     known = post(client, email_outbox, email="petr@seznam.cz")
     unknown = post(client, email_outbox, email="pavla@seznam.cz")
     assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
+
     def main(url):  # the frame differs per request (CSRF, time-trap), the message must not
         return BeautifulSoup(client.get(url).content, "html.parser").main.decode()
 
@@ -97,8 +98,10 @@ def test_bad_address_is_refused_with_an_accessible_czech_error(client, home, ema
     assert field["value"] == "jana.seznam.cz"
     assert field["aria-invalid"] == "true"
     assert "id_email_error" in field["aria-describedby"]
-    assert soup.select_one("#id_email_error").get_text(" ", strip=True).startswith(
-        "Chyba: Neplatný e-mail."
+    assert (
+        soup.select_one("#id_email_error")
+        .get_text(" ", strip=True)
+        .startswith("Chyba: Neplatný e-mail.")
     )
     assert not Subscriber.objects.exists() and email_outbox.outbox == []
 
@@ -176,9 +179,7 @@ def test_rate_limit_per_ip_answers_429_in_czech(client, home, email_outbox, sett
 def test_rate_limit_per_address_across_ips(client, home, email_outbox, settings):
     settings.NEWSLETTER_SIGNUPS_PER_ADDRESS = "2/d"
     statuses = [
-        email_outbox(
-            client.post, "/odber/", signup_data(), REMOTE_ADDR=f"192.0.2.{n}"
-        ).status_code
+        email_outbox(client.post, "/odber/", signup_data(), REMOTE_ADDR=f"192.0.2.{n}").status_code
         for n in range(3)
     ]
     assert statuses == [302, 302, 429]
