@@ -322,14 +322,19 @@ def resume(send: Send) -> None:
 
 
 def progress(send: Send) -> dict:
-    """Counts by status, overall and per language, for the admin."""
+    """Counts by status, overall and per language, for the admin ("waiting" is pending and
+    being sent together)."""
+    statuses = [choice for choice, _label in Delivery.Status.choices]
     rows = send.deliveries.values("language", "status").annotate(count=Count("pk"))
     by_language: dict[str, dict[str, int]] = {}
-    totals: dict[str, int] = {}
+    totals = dict.fromkeys(statuses, 0)
     for row in rows:
-        by_language.setdefault(row["language"], {})[row["status"]] = row["count"]
-        totals[row["status"]] = totals.get(row["status"], 0) + row["count"]
-    return {"totals": totals, "by_language": by_language, "total": sum(totals.values())}
+        counts = by_language.setdefault(row["language"], dict.fromkeys(statuses, 0))
+        counts[row["status"]] = row["count"]
+        totals[row["status"]] += row["count"]
+    for counts in [*by_language.values(), totals]:
+        counts["waiting"] = counts["pending"] + counts["sending"]
+    return {"totals": totals, "by_language": by_language, "total": sum(totals[s] for s in statuses)}
 
 
 def recipients_by_language() -> dict[str, int]:

@@ -13,6 +13,8 @@ from .models import BulletinPage, Subscriber
 
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
+    name = "subscribers"
+    url_prefix = "bulletin/subscribers"
     icon = "user"
     menu_label = _("Subscribers")
     list_display = ["email", "status", "language", "source", "created_at", "confirmed_at"]
@@ -50,10 +52,10 @@ def register_bulletin_urls():
              name="newsletter_send_progress"),
         path("bulletin/sends/<int:send_id>/control/", admin_views.pause_or_resume,
              name="newsletter_send_control"),
-        path("bulletin/subscribers/lookup/", admin_views.lookup, name="newsletter_lookup"),
-        path("bulletin/subscribers/<int:subscriber_id>/export/", admin_views.staff_export,
+        path("bulletin/data-requests/", admin_views.lookup, name="newsletter_lookup"),
+        path("bulletin/data-requests/<int:subscriber_id>/export/", admin_views.staff_export,
              name="newsletter_staff_export"),
-        path("bulletin/subscribers/<int:subscriber_id>/erase/", admin_views.staff_erase,
+        path("bulletin/data-requests/<int:subscriber_id>/erase/", admin_views.staff_erase,
              name="newsletter_staff_erase"),
     ]  # fmt: skip
 

@@ -9,6 +9,7 @@ centre files the message as suspected spam).
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,6 @@ from django_ratelimit.core import is_ratelimited
 
 from .clients import client_ip, keyed_hash
 
-MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 3600
 _SALT = "portal.abuse.form-started"
 
@@ -50,7 +50,7 @@ class HumanCheckMixin(forms.Form):
         age = (self._now or time.time()) - started
         if age > MAX_FORM_AGE_SECONDS:
             reasons.append("time-trap: missing, forged or expired")
-        elif age < MIN_FILL_SECONDS:
+        elif age < settings.FORM_MIN_FILL_SECONDS:
             reasons.append("time-trap: too fast")
         return reasons
 

@@ -115,28 +115,35 @@ def smtp_sink(settings):
     sink.stop()
 
 
-@pytest.fixture(scope="session")
-def migration_data_kept(django_db_setup, django_db_blocker):
-    """The rows the migrations create (root page, site, locale, groups), kept across tests
-    that commit: each such test ends by emptying every table; the snapshot taken here is
-    restored before each of them (serialized rollback) and once more at the end of the run,
-    so later tests and the next run reusing the database (--reuse-db) find those rows."""
+@pytest.fixture(scope="session", autouse=True)
+def migration_data(django_db_setup, django_db_blocker):
+    """The rows the migrations create (root page, site, locale, groups), snapshot at the start
+    of the run. Tests that commit end by emptying every table; the snapshot is restored
+    before each of them (serialized rollback) and once more at the end of the run, so later
+    tests and the next run reusing the database (--reuse-db) find those rows."""
     from django.db import connection
 
     with django_db_blocker.unblock():
         contents = connection.creation.serialize_db_to_string()
-        if '"model": "wagtailcore.locale"' not in contents:
-            pytest.fail(
-                "The reused test database has lost the rows the migrations create (was a run "
-                "interrupted?): run pytest once with --create-db.",
-                pytrace=False,
-            )
-    connection._test_serialized_contents = contents
-    yield
+    if '"model": "wagtailcore.locale"' not in contents:
+        pytest.fail(
+            "The reused test database has lost the rows the migrations create (was a run "
+            "interrupted?): run pytest once with --create-db.",
+            pytrace=False,
+        )
+    yield contents
     with django_db_blocker.unblock():
         connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture
-def committed_db(migration_data_kept, transactional_db, django_db_serialized_rollback):
+def _snapshot_on_this_connection(migration_data):
+    # Serialized rollback reads the snapshot from the connection object in use now.
+    from django.db import connection
+
+    connection._test_serialized_contents = migration_data
+
+
+@pytest.fixture
+def committed_db(_snapshot_on_this_connection, transactional_db, django_db_serialized_rollback):
     """For tests where another thread or process must see the data: real commits."""

@@ -35,7 +35,7 @@ class _Handler:
     release: threading.Event = field(default_factory=threading.Event)
     seen: int = 0
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.seen += 1
             number = self.seen

@@ -12,7 +12,8 @@ def footer_signup_form(context):
     return SubscribeForm(
         with_topics=False,
         initial={"source": "footer", "page_path": request.path},
-        prefix=None,
+        # Its own ids: a page may show the full sign-up form too.
+        auto_id="footer-%s",
     )
 
 

@@ -19,13 +19,18 @@ def allowed_children(model):
     return set(model.allowed_subpage_models())
 
 
-def test_home_page_takes_sections_indexes_and_standard_pages():
+def test_home_page_takes_sections_indexes_standard_pages_and_feature_pages():
+    from django.apps import apps
+    from django.conf import settings
+
+    features = {apps.get_model(label) for label in settings.HOME_PAGE_FEATURE_CHILDREN}
     assert allowed_children(HomePage) == {
         SectionPage,
         NewsIndexPage,
         TopicIndexPage,
         AudienceIndexPage,
         StandardPage,
+        *features,
     }
 
 

@@ -175,7 +175,9 @@ def test_progress_counts_by_language_and_status(issue, no_auto_workers):
     send_batch(send.pk, "worker", size=2)
     figures = sending.progress(send)
     assert figures["total"] == 3
-    assert figures["totals"] == {"sent": 2, "pending": 1}
+    assert figures["totals"]["sent"] == 2
+    assert figures["totals"]["waiting"] == 1
+    assert figures["by_language"]["en"]["waiting"] + figures["by_language"]["cs"]["waiting"] == 1
 
 
 def test_queries_per_batch_do_not_grow_with_the_batch_beyond_one_per_message(
