@@ -14,12 +14,14 @@ import logging
 import os
 import socket
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, F, Min, Q
 from django.urls import reverse
@@ -133,13 +135,13 @@ def process_send(send_id: int) -> str:
     """Send batches until nothing is due; then finish, or come back when retries are due."""
     worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     reap_stale_claims(send_id)
-    while True:
-        status = Send.objects.filter(pk=send_id).values_list("status", flat=True).first()
-        if status != Send.Status.SENDING:
-            return f"not sending ({status})"
-        outcome = send_batch(send_id, worker)
-        if outcome == "empty":
-            break
+    with fast_acknowledgements():
+        while True:
+            status = Send.objects.filter(pk=send_id).values_list("status", flat=True).first()
+            if status != Send.Status.SENDING:
+                return f"not sending ({status})"
+            if send_batch(send_id, worker) == "empty":
+                break
     return _finish_or_wait(send_id)
 
 
@@ -178,7 +180,7 @@ def claim_batch(send_id: int, worker: str, size: int) -> list[int]:
     return ids
 
 
-def send_batch(send_id: int, worker: str, size: int | None = None, connection=None) -> str:
+def send_batch(send_id: int, worker: str, size: int | None = None, mail_connection=None) -> str:
     """Claim and send one batch. Returns "empty", "sent" or "paused for an outage"."""
     ids = claim_batch(send_id, worker, size or settings.NEWSLETTER_BATCH_SIZE)
     if not ids:
@@ -191,9 +193,9 @@ def send_batch(send_id: int, worker: str, size: int | None = None, connection=No
         Delivery.objects.filter(pk__in=gone).update(status=Delivery.Status.UNSUBSCRIBED)
     contents = {c.language: c for c in SendContent.objects.filter(send_id=send_id)}
     links = _LinkMaker()
-    connection = connection or get_connection()
+    mail_connection = mail_connection or get_connection()
     try:
-        connection.open()
+        mail_connection.open()
     except TRANSIENT_ERRORS as error:
         _release([d for d in deliveries if d.pk not in gone], error)
         return "paused for an outage"
@@ -201,9 +203,9 @@ def send_batch(send_id: int, worker: str, size: int | None = None, connection=No
         for index, delivery in enumerate(deliveries):
             if delivery.pk in gone:
                 continue
-            message = build_message(contents[delivery.language], delivery, links, connection)
+            message = build_message(contents[delivery.language], delivery, links, mail_connection)
             try:
-                connection.send_messages([message])
+                mail_connection.send_messages([message])
             except PERMANENT_ERRORS as error:
                 _mark(delivery, Delivery.Status.FAILED, error=error)
             except TRANSIENT_ERRORS as error:
@@ -214,7 +216,7 @@ def send_batch(send_id: int, worker: str, size: int | None = None, connection=No
             else:
                 _mark(delivery, Delivery.Status.SENT, message_id=_message_id(message))
     finally:
-        connection.close()
+        mail_connection.close()
     return "sent"
 
 
@@ -223,23 +225,30 @@ def _still_subscribed(subscriber) -> bool:
 
 
 class _LinkMaker:
-    """Per-recipient unsubscribe and preferences links, reversing each URL once per batch."""
+    """Per-recipient unsubscribe and preferences links: each URL is reversed once per batch
+    and language, and one signed token serves both links of a message."""
 
     def __init__(self):
         self.prefixes = {}
 
-    def url(self, name: str, subscriber: Subscriber) -> str:
-        key = (name, subscriber.language)
+    def prefix(self, name: str, language: str) -> str:
+        key = (name, language)
         if key not in self.prefixes:
-            with translation.override(subscriber.language):
+            with translation.override(language):
                 self.prefixes[key] = absolute_url(reverse(f"newsletter:{name}", args=["TOKEN"]))
-        return self.prefixes[key].replace("TOKEN", make_manage_token(subscriber))
+        return self.prefixes[key]
+
+    def urls(self, subscriber: Subscriber) -> tuple[str, str]:
+        token = make_manage_token(subscriber)
+        return (
+            self.prefix("unsubscribe", subscriber.language).replace("TOKEN", token),
+            self.prefix("preferences", subscriber.language).replace("TOKEN", token),
+        )
 
 
-def build_message(content: SendContent, delivery: Delivery, links, connection):
+def build_message(content: SendContent, delivery: Delivery, links, mail_connection):
     subscriber = delivery.subscriber
-    unsubscribe = links.url("unsubscribe", subscriber)
-    preferences = links.url("preferences", subscriber)
+    unsubscribe, preferences = links.urls(subscriber)
     domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
     message = EmailMultiAlternatives(
         subject=content.subject,
@@ -247,7 +256,7 @@ def build_message(content: SendContent, delivery: Delivery, links, connection):
             PREFERENCES_MARK, preferences
         ),
         to=[subscriber.email],
-        connection=connection,
+        connection=mail_connection,
         headers={
             "Message-ID": make_msgid(f"delivery-{delivery.pk}", domain=domain),
             "List-Id": f"<zpravodaj.{domain}>",
@@ -273,12 +282,45 @@ def _message_id(message) -> str:
 
 
 def _mark(delivery, status, message_id="", error=None):
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=status,
-        message_id=message_id,
-        error=f"{type(error).__name__}: {error}"[:2000] if error else "",
-        sent_at=timezone.now() if status == Delivery.Status.SENT else None,
-    )
+    """Acknowledge one message at once, so that a killed worker leaves at most one in doubt.
+
+    It is the send loop's only per-message query, so it skips the ORM's query building
+    (about half of its cost): one plain parametrised UPDATE.
+    """
+    table = db_connection.ops.quote_name(Delivery._meta.db_table)
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET status = %s, message_id = %s, error = %s, sent_at = %s "  # noqa: S608 - table name from the model
+            "WHERE id = %s",
+            [
+                status,
+                message_id,
+                f"{type(error).__name__}: {error}"[:2000] if error else "",
+                timezone.now() if status == Delivery.Status.SENT else None,
+                delivery.pk,
+            ],
+        )
+
+
+@contextmanager
+def fast_acknowledgements():
+    """On PostgreSQL, acknowledgements do not wait for the WAL flush while a worker sends.
+
+    A killed worker loses nothing (the server already has each statement); only a crash of
+    the database server itself could forget the last fraction of a second of them, and those
+    few messages would go out again. Restored afterwards: other work on this connection keeps
+    full durability.
+    """
+    postgres = db_connection.vendor == "postgresql"
+    if postgres:
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        if postgres:
+            with db_connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
 
 
 def _release(deliveries, error):

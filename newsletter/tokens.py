@@ -20,12 +20,12 @@ def _payload(subscriber: Subscriber) -> dict:
 
 
 def make_confirm_token(subscriber: Subscriber) -> str:
-    return signing.dumps(_payload(subscriber), salt=CONFIRM, compress=True)
+    return signing.dumps(_payload(subscriber), salt=CONFIRM)
 
 
 def make_manage_token(subscriber: Subscriber) -> str:
     """For unsubscribing and for the preferences page."""
-    return signing.dumps(_payload(subscriber), salt=MANAGE, compress=True)
+    return signing.dumps(_payload(subscriber), salt=MANAGE)
 
 
 class TokenExpired(Exception):
