@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from . import sending, services
-from .models import BulletinPage, Send, Subscriber
+from .models import BulletinPage, Delivery, Send, Subscriber
 from .models.subscribers import address_key
 from .rendering import issue_for_language, sending_languages
 from .test_sends import send_test
@@ -88,10 +88,18 @@ def send_issue(request, page_id):
 def send_progress(request, send_id):
     _require(request, SEND_PERMISSION)
     send = get_object_or_404(Send.objects.select_related("page", "created_by"), pk=send_id)
+    failed = send.deliveries.filter(
+        status__in=[Delivery.Status.FAILED, Delivery.Status.BOUNCED]
+    ).select_related("subscriber")[:200]
     return render(
         request,
         "newsletter/admin/send_progress.html",
-        {"send": send, "progress": sending.progress(send), "languages": sending_languages()},
+        {
+            "send": send,
+            "progress": sending.progress(send),
+            "languages": sending_languages(),
+            "failed": failed,
+        },
     )
 
 

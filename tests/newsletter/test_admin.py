@@ -149,3 +149,15 @@ def test_subscriber_list_filters_and_exports_csv(client, django_user_model):
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
     assert "cs@seznam.cz" in body and "en@seznam.cz" in body
+
+
+def test_progress_lists_what_could_not_be_delivered(client, editor, issue, no_auto_workers):
+    from newsletter.sending import start_send
+
+    grant(editor, "send_bulletin")
+    subscriber = SubscriberFactory(email="neni@seznam.cz")
+    send = start_send(issue)
+    send.deliveries.update(status="failed", error="SMTPRecipientsRefused: 550 No such user")
+    soup = BeautifulSoup(client.get(f"/admin/bulletin/sends/{send.pk}/").content, "html.parser")
+    row = soup.select_one("[data-failed] tbody tr").get_text(" ", strip=True)
+    assert subscriber.email in row and "550 No such user" in row
