@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages messages-update migrate demo setup run admin test test-fast lint format check serve clean
+.PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -49,6 +49,17 @@ run: setup ## Set everything up and serve it with demo content on http://127.0.0
 	@trap 'kill 0' INT TERM EXIT; \
 		$(PY) manage.py db_worker & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
+serve: install messages ## Production-like: gunicorn and the task worker with production settings (see README)
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input -v0
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with production settings; Ctrl+C stops it."
+	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py db_worker & \
+		$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
+			--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 admin: migrate ## Give the development admin account a new password and print it
 	@$(PY) manage.py ensure_dev_admin --reset --port $(PORT)

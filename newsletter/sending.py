@@ -13,6 +13,7 @@ reaper returns claims of dead workers to the queue.
 import logging
 import os
 import socket
+import time
 import uuid
 from contextlib import contextmanager
 from datetime import timedelta
@@ -21,8 +22,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -38,6 +39,7 @@ from .tokens import make_manage_token
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
+MAX_RECONNECTIONS = 5
 INSERT_BATCH = 1000
 PARALLEL_WORKERS = 2
 
@@ -135,14 +137,28 @@ def process_send(send_id: int) -> str:
     """Send batches until nothing is due; then finish, or come back when retries are due."""
     worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     reap_stale_claims(send_id)
-    with fast_acknowledgements():
-        while True:
-            status = Send.objects.filter(pk=send_id).values_list("status", flat=True).first()
-            if status != Send.Status.SENDING:
-                return f"not sending ({status})"
-            if send_batch(send_id, worker) == "empty":
-                break
-    return _finish_or_wait(send_id)
+    reconnections = 0
+    while True:
+        try:
+            with fast_acknowledgements():
+                while True:
+                    status = (
+                        Send.objects.filter(pk=send_id).values_list("status", flat=True).first()
+                    )
+                    if status != Send.Status.SENDING:
+                        return f"not sending ({status})"
+                    if send_batch(send_id, worker) == "empty":
+                        break
+            return _finish_or_wait(send_id)
+        except (OperationalError, InterfaceError):
+            # The database went away (a restart, a failover): reconnect and carry on; what
+            # this worker had claimed is in the table, so nothing is lost or sent twice.
+            reconnections += 1
+            if reconnections > MAX_RECONNECTIONS:
+                raise
+            logger.warning("Database connection lost while sending; reconnecting")
+            db_connection.close()
+            time.sleep(min(2**reconnections, 30))
 
 
 def _finish_or_wait(send_id: int) -> str:
@@ -282,6 +298,17 @@ def _message_id(message) -> str:
 
 
 def _mark(delivery, status, message_id="", error=None):
+    """Record the outcome of one message, surviving a lost database connection: the message
+    has gone out, so its acknowledgement is retried once on a fresh connection (a database
+    restart must not make a sent message look unsent, which would send it again)."""
+    try:
+        _acknowledge(delivery, status, message_id, error)
+    except (OperationalError, InterfaceError):
+        db_connection.close()
+        _acknowledge(delivery, status, message_id, error)
+
+
+def _acknowledge(delivery, status, message_id="", error=None):
     """Acknowledge one message at once, so that a killed worker leaves at most one in doubt.
 
     It is the send loop's only per-message query, so it skips the ORM's query building

@@ -8,12 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
+from portal.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots-txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "anymail",
+    "axes",
+    "django_guid",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,16 +49,28 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its documentation asks: it watches the outcome of authentication.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Locks an account after repeated failed logins (shared through the database).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -109,6 +125,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff accounts: lockout after repeated failures, sessions that end, two-factor sign-in.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_HOURS", default=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Two-factor sign-in (portal/two_factor.py): any staff member may set up an authenticator
+# app and is then always asked for a code; superusers and users with the "Must sign in with
+# two factors" permission must set one up when STAFF_2FA_REQUIRED is on.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Sociální bydlení"
+
+# Security headers (see portal/security.py for the Content-Security-Policy). HTTPS-only
+# settings (HSTS, secure cookies, redirect) are production's, switched by SECURE_HTTPS.
+SECURE_HTTPS = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "sync-xhr", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+# Uploaded documents never run script on the site's origin: no HTML or SVG is accepted,
+# and Wagtail serves documents with a sandboxing CSP of their own.
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 # Czech first, English second.
 LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", "Čeština"), ("en", "English")]
@@ -141,7 +195,7 @@ TASKS = {
 }
 
 # E-mail: EMAIL_URL selects SMTP, the console, a folder or an anymail provider.
-EMAIL_URL = env.str("EMAIL_URL", default="console://")
+EMAIL_URL = env.str("EMAIL_URL", default="") or "console://"
 vars().update(email_settings(EMAIL_URL))
 ANYMAIL = anymail_settings(os.environ)
 DEFAULT_FROM_EMAIL = env.str(
@@ -172,14 +226,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_NAME = _("Social housing")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
 
 # The bulletin
 NEWSLETTER_CHECK_DELIVERABILITY = env.bool("NEWSLETTER_CHECK_DELIVERABILITY", default=True)
@@ -194,3 +240,40 @@ NEWSLETTER_SIGNUPS_PER_ADDRESS = env.str("NEWSLETTER_SIGNUPS_PER_ADDRESS", defau
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 PERSONAL_DATA_HASH_KEY = env.str("PERSONAL_DATA_HASH_KEY", default="")
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Paths of Wagtail's admin, which gets its own Content-Security-Policy (portal/security.py).
+ADMIN_URL_PREFIXES = ("/admin/", "/documents/authenticate_with_password/")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "correlation_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "redact": {"()": "portal.logging.RedactPersonalData"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(correlation_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "correlation_id": "request_id",
+            },
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("LOG_FORMAT", default="plain"),
+            "filters": ["correlation_id", "redact"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},  # it reports every request without an id
+    },
+}
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALIDATE_GUID": True}

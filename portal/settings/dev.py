@@ -28,3 +28,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # runserver serves static files itself; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# The generated development admin signs in without an authenticator app.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)

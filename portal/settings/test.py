@@ -30,3 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
 # No test reaches the internet: the deliverability check gets a stub resolver where tested.
 NEWSLETTER_CHECK_DELIVERABILITY = False
+
+# Account lockout is switched on by the tests of it; elsewhere tests log in without requests.
+AXES_ENABLED = False
+# Two-factor sign-in is switched on by its own tests.
+STAFF_2FA_REQUIRED = False

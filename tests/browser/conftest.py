@@ -191,6 +191,8 @@ def page(browser, guard, site_url, request):
         locale="cs-CZ",
         viewport={"width": 1280, "height": 900},
         service_workers="block",
+        # Only tests of the test tooling itself may plant what the site's policy forbids.
+        bypass_csp=request.node.get_closest_marker("bypass_csp") is not None,
     )
     context.set_default_timeout(10_000)
     context.route("**/*", guard.on_route)

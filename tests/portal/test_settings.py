@@ -49,7 +49,7 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = manage("check", env=env)
     assert result.returncode != 0
-    assert f'"{missing}" not set' in result.stderr
+    assert f"need these environment variables: {missing}." in result.stderr
     assert PRODUCTION_ENV["SECRET_KEY"] not in result.stderr
 
 

@@ -1,0 +1,136 @@
+"""Staff sign-in: lockout after repeated failures, a strong password policy, two factors."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user(
+        "metodicka", "metodicka@mpsv.example", "správné-heslo-2026", is_staff=True
+    )
+
+
+def login(client, password):
+    return client.post("/admin/login/", {"username": "metodicka", "password": password})
+
+
+def test_repeated_failed_logins_lock_the_account(client, editor, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    for _ in range(2):
+        assert login(client, "špatně").status_code == 200
+    locked = login(client, "špatně")
+    assert locked.status_code == 429
+    assert "Přihlášení je dočasně zablokováno" in locked.content.decode()
+    # Even the right password does not open a locked account.
+    assert login(client, "správné-heslo-2026").status_code == 429
+
+
+def test_a_successful_login_resets_the_failure_count(client, editor, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    login(client, "špatně")
+    login(client, "špatně")
+    assert login(client, "správné-heslo-2026").status_code == 302
+    client.logout()
+    login(client, "špatně")
+    login(client, "špatně")
+    assert login(client, "správné-heslo-2026").status_code == 302
+
+
+@pytest.mark.parametrize("password", ["kratke", "12345678901234", "password1234", "metodicka2026!"])
+def test_weak_passwords_are_refused(editor, password):
+    with pytest.raises(ValidationError):
+        validate_password(password, user=editor)
+
+
+def test_a_long_unusual_password_is_accepted(editor):
+    validate_password("Krizové bydlení v Ostravě 2026", user=editor)
+
+
+def current_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture
+def staff(client, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    return editor
+
+
+def test_superusers_must_set_up_two_factors_when_required(client, django_user_model, settings):
+    settings.STAFF_2FA_REQUIRED = True
+    admin = django_user_model.objects.create_superuser("spravce", "s@mpsv.example", "x" * 16)
+    client.force_login(admin)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/two-factor/setup/?next=")
+
+
+def test_staff_may_skip_two_factors_until_they_set_it_up(client, staff, settings):
+    settings.STAFF_2FA_REQUIRED = True
+    assert client.get("/admin/").status_code == 200
+
+
+def test_setting_up_needs_the_password_and_a_code(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    page = client.get("/admin/two-factor/setup/")
+    assert page.status_code == 200
+    assert b"data:image/svg+xml;base64," in page.content
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    wrong = client.post(
+        "/admin/two-factor/setup/", {"password": "špatně", "code": current_code(device)}
+    )
+    assert "Heslo není správné." in wrong.content.decode()
+    done = client.post(
+        "/admin/two-factor/setup/",
+        {"password": "správné-heslo-2026", "code": current_code(device)},
+    )
+    assert done.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_staff_with_an_authenticator_must_enter_a_code(client, staff, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="telefon", confirmed=True)
+    client.logout()
+    client.force_login(staff)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response.url == "/admin/two-factor/verify/?next=%2Fadmin%2Fpages%2F"
+    refused = client.post("/admin/two-factor/verify/", {"code": "000000"})
+    assert "Kód není správný" in refused.content.decode()
+    assert client.get("/admin/pages/").status_code == 302
+    too_soon = client.post("/admin/two-factor/verify/", {"code": current_code(device)})
+    assert "Příliš mnoho chybných kódů" in too_soon.content.decode()
+    with time_machine.travel(datetime.timedelta(seconds=5)):
+        verified = client.post(
+            "/admin/two-factor/verify/", {"code": current_code(device), "next": "/admin/pages/"}
+        )
+    assert verified.status_code == 302 and verified.url == "/admin/pages/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_verification_does_not_redirect_off_site(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="telefon", confirmed=True)
+    response = client.post(
+        "/admin/two-factor/verify/",
+        {"code": current_code(device), "next": "https://evil.example/"},
+    )
+    assert response.url == "/admin/"
