@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.errors.TranslatedRefusalsMiddleware",
     # Last, as its documentation asks: it watches the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -74,6 +75,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

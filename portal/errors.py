@@ -1,0 +1,34 @@
+"""Every refusal the site gives is a page in the reader's language.
+
+Django answers a wrong HTTP method with an empty 405 and a failed CSRF check with an English
+page; here both become the site's own translated pages (the 405 keeps its Allow header).
+"""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+class TranslatedRefusalsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            allowed = response.get("Allow", "")
+            response = render(request, "405.html", status=405)
+            response["Allow"] = allowed
+        return response
+
+
+def csrf_failure(request, reason=""):
+    return render(
+        request,
+        "403.html",
+        {
+            "explanation": _(
+                "The form had expired or came from elsewhere. Go back, reload the page and send it again."
+            )
+        },
+        status=403,
+    )
