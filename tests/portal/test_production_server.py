@@ -1,0 +1,192 @@
+"""The production-like server (`make serve`: gunicorn, production settings, WhiteNoise),
+started for real: headers as served, static files, JSON logs, and recovery from a database
+restart."""
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    settings_dict = connection.settings_dict
+    if connection.vendor == "postgresql":
+        return (
+            f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}"
+            f"/{settings_dict['NAME']}"
+        )
+    return f"sqlite:///{settings_dict['NAME']}"
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """collectstatic once for the module: WhiteNoise serves the hashed files it writes."""
+    root = tmp_path_factory.mktemp("static")
+    env = production_env(STATIC_ROOT=str(root), DATABASE_URL="sqlite:///:memory:")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    return root
+
+
+def production_env(**extra):
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "production-like-test-key-" + "k" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "EMAIL_URL": "console://",
+        "DEFAULT_FROM_EMAIL": "Sociální bydlení <noreply@socialnibydleni.example>",
+        "SECURE_HTTPS": "false",
+        "LOG_LEVEL": "INFO",
+        **extra,
+    }
+
+
+def start_server(static_root, log, **settings):
+    """gunicorn with production settings on a free loopback port; returns (process, url)."""
+    port = free_port()
+    env = production_env(
+        DATABASE_URL=database_url(),
+        STATIC_ROOT=str(static_root),
+        TRUST_X_FORWARDED_PROTO="true",
+        **settings,
+    )
+    with log.open("w") as output:
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", "2"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if fetch(base + "/healthz")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    return process, base
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
+    """Two servers for the module (starting gunicorn is the slow part): plain HTTP on
+    loopback (SECURE_HTTPS=false) and the HTTPS default behind a trusted proxy."""
+    logs = tmp_path_factory.mktemp("logs")
+    with django_db_blocker.unblock():
+        plain = start_server(static_root, logs / "plain.log", SECURE_HTTPS="false")
+        https = start_server(static_root, logs / "https.log", SECURE_HTTPS="true")
+    yield {
+        "plain": {"url": plain[1], "log": logs / "plain.log"},
+        "https": {"url": https[1], "log": logs / "https.log"},
+    }
+    for process, _url in (plain, https):
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def server(servers, committed_db, home, footer):
+    return servers["plain"]
+
+
+@pytest.fixture
+def https_server(servers, committed_db, home, footer):
+    return servers["https"]
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def fetch(url, headers=None):
+    """One request, redirects not followed (a redirect is an answer to check)."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback
+    try:
+        with _OPENER.open(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_headers_as_served_over_plain_http_on_loopback(server):
+    status, headers, _body = fetch(server["url"] + "/")
+    assert status == 200
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "geolocation=()" in headers["Permissions-Policy"]
+    assert "Strict-Transport-Security" not in headers  # no HSTS over plain HTTP
+
+
+def test_behind_an_https_proxy_hsts_and_secure_cookies(https_server):
+    assert fetch(https_server["url"] + "/")[0] == 301  # plain HTTP is redirected to HTTPS
+    assert fetch(https_server["url"] + "/healthz")[0] == 200  # but not the load balancer's probe
+    status, headers, _body = fetch(https_server["url"] + "/", {"X-Forwarded-Proto": "https"})
+    assert status == 200
+    assert headers["Strict-Transport-Security"] == ("max-age=63072000; includeSubDomains; preload")
+    cookie = headers["Set-Cookie"]
+    assert "csrftoken=" in cookie and "Secure" in cookie and "SameSite=Lax" in cookie
+
+
+def test_static_files_are_fingerprinted_compressed_and_cached_for_ever(server):
+    _status, _headers, body = fetch(server["url"] + "/")
+    css = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body)
+    assert css, "the page links the fingerprinted stylesheet"
+    status, headers, _ = fetch(server["url"] + css.group(1).decode(), {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert "max-age=315360000" in headers["Cache-Control"]
+    assert headers.get("Content-Encoding") == "gzip"
+
+
+def test_logs_are_json_with_request_ids(server):
+    fetch(server["url"] + "/neexistuje/", {"X-Request-ID": "a" * 32})
+    time.sleep(0.5)
+    records = [
+        json.loads(line) for line in server["log"].read_text().splitlines() if line.startswith("{")
+    ]
+    not_found = [r for r in records if "Not Found" in r.get("message", "")]
+    assert not_found and not_found[-1]["request_id"] == "a" * 32
+
+
+@pytest.mark.postgres_only
+def test_the_site_recovers_by_itself_after_a_database_restart(server):
+    import psycopg
+
+    assert fetch(server["url"] + "/")[0] == 200
+    ours = connection.connection.info.backend_pid if connection.connection else 0
+    with psycopg.connect(database_url(), autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), %s)",
+            [ours],
+        ).fetchone()[0]
+    assert killed >= 1, "the server held database connections"
+    # Every following request works: health checks replace the dead connections.
+    statuses = [fetch(server["url"] + path)[0] for path in ["/", "/healthz", "/", "/hledat/?q=x"]]
+    assert statuses == [200, 200, 200, 200]
