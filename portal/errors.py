@@ -27,7 +27,8 @@ def csrf_failure(request, reason=""):
         "403.html",
         {
             "explanation": _(
-                "The form had expired or came from elsewhere. Go back, reload the page and send it again."
+                "The form had expired or came from elsewhere. "
+                "Go back, reload the page and send it again."
             )
         },
         status=403,
