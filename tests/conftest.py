@@ -133,6 +133,8 @@ def migration_data(django_db_setup, django_db_blocker):
         )
     yield contents
     with django_db_blocker.unblock():
+        # A fault test may have cut this connection (a simulated database restart).
+        connection.close()
         connection.creation.deserialize_db_from_string(contents)
 
 

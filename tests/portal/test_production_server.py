@@ -179,7 +179,8 @@ def test_the_site_recovers_by_itself_after_a_database_restart(server):
     import psycopg
 
     assert fetch(server["url"] + "/")[0] == 200
-    ours = connection.connection.info.backend_pid if connection.connection else 0
+    connection.ensure_connection()
+    ours = connection.connection.info.backend_pid
     with psycopg.connect(database_url(), autocommit=True) as admin:
         killed = admin.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
