@@ -8,11 +8,12 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
+from contact.demo import build_contact_demo
 from home.demo.builder import DemoBuilder
 from newsletter.demo import build_bulletin_demo
 
 # Each extra builder is a callable(home_page, log) -> list of what it created.
-FEATURE_BUILDERS: list = [build_bulletin_demo]
+FEATURE_BUILDERS: list = [build_bulletin_demo, build_contact_demo]
 
 
 # An arbitrary, fixed key for PostgreSQL's advisory lock around building the demo.

@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("newsletter.urls")),
+    path("", include("contact.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "newsletter",
+    "contact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -206,7 +207,7 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Page types of feature apps that editors may add under the home page.
-HOME_PAGE_FEATURE_CHILDREN = ["newsletter.BulletinIndexPage"]
+HOME_PAGE_FEATURE_CHILDREN = ["newsletter.BulletinIndexPage", "contact.ContactPage"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sociální bydlení"
@@ -224,6 +225,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # embeds would call third-party hosts; the site uses none
+# Staff avatars are uploaded, never fetched from Gravatar: a third-party host would learn
+# (hashes of) the addresses of everyone who opens the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_NAME = _("Social housing")

@@ -21,3 +21,65 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
 })();
+
+// Contact form: a character count on the message (GOV.UK's pattern). Without this script the
+// hint says how long the message may be and the server says when it is too long.
+(function () {
+    "use strict";
+    document.querySelectorAll("[data-character-count]").forEach(function (wrapper) {
+        var field = wrapper.querySelector("textarea");
+        var limit = parseInt(wrapper.getAttribute("data-maxlength"), 10);
+        if (!field || !limit) { return; }
+        var status = document.createElement("p");
+        status.className = "character-count";
+        status.id = field.id + "-count";
+        status.setAttribute("aria-live", "polite");
+        field.insertAdjacentElement("afterend", status);
+        field.setAttribute(
+            "aria-describedby",
+            ((field.getAttribute("aria-describedby") || "") + " " + status.id).trim()
+        );
+        function update() {
+            var left = limit - field.value.length;
+            var over = left < 0;
+            var text = wrapper.getAttribute(over ? "data-over" : "data-remaining");
+            status.textContent = text.replace("%(count)s", String(Math.abs(left)));
+            status.classList.toggle("character-count--over", over);
+        }
+        field.addEventListener("input", update);
+        update();
+    });
+})();
+
+// Contact form: while a person types a question, suggest articles that may already answer it.
+// Without this script the form's second button shows the same list on a new page.
+(function () {
+    "use strict";
+    var box = document.querySelector("[data-suggestions]");
+    if (!box || !window.fetch) { return; }
+    var form = box.closest("form");
+    var message = form && form.querySelector("textarea[name=message]");
+    if (!message) { return; }
+    var url = box.getAttribute("data-suggestions-url");
+    var timer = null;
+    var asked = "";
+    function ask() {
+        var text = message.value.trim();
+        if (text.length < 15 || text === asked) { return; }
+        asked = text;
+        var data = new FormData();
+        data.append("message", text);
+        data.append("visit", form.elements.visit.value);
+        data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
+        fetch(url, { method: "POST", body: data, credentials: "same-origin" })
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) {
+                if (html !== null && text === asked) { box.innerHTML = html; }
+            })
+            .catch(function () { /* suggestions are a help, never a requirement */ });
+    }
+    message.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(ask, 600);
+    });
+})();

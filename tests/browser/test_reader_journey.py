@@ -57,10 +57,10 @@ def test_home_page_shows_what_the_portal_offers(page, demo):
     help_box = footer.get_by_role("region", name=seed.HELP_PROMPT)
     expect(help_box).to_contain_text(seed.FEEDBACK_PROMPT)
 
-    # "Napište nám" leads to the contact centre's page.
+    # "Napište nám" leads to the contact centre's form.
     help_box.get_by_role("link", name=seed.WRITE_TO_US, exact=True).click()
-    expect(page).to_have_url(re.compile(r"/kontakt/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kontaktní centrum")
+    expect(page).to_have_url(re.compile(r"/napiste-nam/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Napište nám")
 
 
 def test_reader_reaches_the_article_by_menu_and_again_by_search(page, demo):

@@ -1,0 +1,216 @@
+"""The public side: the contact page's routes and the "comments on this page" entry.
+
+Views stay thin: the forms validate, contact.services files the inquiry, the templates say
+what happens next.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from home.querysets import published
+from portal.abuse import over_limit, too_many_requests
+from portal.clients import client_ip
+
+from . import services, suggestions
+from .forms import FeedbackForm, QuestionForm
+from .models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
+
+# Defaults of the CONTACT_RATE_LIMITS setting.
+RATE_LIMITS = {"per_ip": "10/h", "per_address": "5/h", "suggestions": "120/h"}
+# The confirmation shows for a day; after that its address leads to the status page.
+CONFIRMATION_WINDOW = timedelta(days=1)
+
+
+def rate(name: str) -> str:
+    return {**RATE_LIMITS, **getattr(settings, "CONTACT_RATE_LIMITS", {})}[name]
+
+
+def private(response, referrer=True):
+    """Never cached by a shared cache; pages whose address holds a secret send no Referer."""
+    patch_cache_control(response, private=True, no_store=True)
+    if not referrer:
+        response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def inquiry_form(request, page, kind):
+    language = page.locale.language_code
+    form_class = FeedbackForm if kind == Kind.FEEDBACK else QuestionForm
+    suggested = []
+    if request.method == "POST":
+        form = form_class(request.POST, language=language)
+        if kind == Kind.QUESTION and request.POST.get("intent") == "suggest":
+            if over_limit(request, "contact-suggestions", rate("suggestions")):
+                return too_many_requests(request)
+            form, suggested = _show_suggestions(request, page, form_class, language)
+        elif form.is_valid():
+            if _over_limits(request, form.cleaned_data.get("email", "")):
+                return too_many_requests(request)
+            received = services.receive(_new_inquiry(request, form, kind, language))
+            if received.token is None:  # suspected spam: thanked, never told a reference
+                return redirect(page.route_url("received", request=request))
+            return redirect(page.route_url("confirmation", received.token, request=request))
+    else:
+        initial = {"visit": suggestions.new_visit()}
+        if kind == Kind.FEEDBACK:
+            initial["page"] = request.GET.get("page", "")
+        form = form_class(initial=initial, language=language)
+    response = page.render(
+        request,
+        template="contact/contact_page.html",
+        context_overrides={
+            "form": form,
+            "kind": kind,
+            "suggested": suggested,
+            "commented_page": _commented_page(form) if kind == Kind.FEEDBACK else None,
+            "max_message_length": MAX_MESSAGE_LENGTH,
+            "question_url": page.get_url(request),
+            "feedback_url": page.route_url("feedback", request=request),
+            "suggestions_url": page.route_url("suggestions", request=request),
+        },
+    )
+    return private(response)
+
+
+def _over_limits(request, email: str) -> bool:
+    if over_limit(request, "contact-ip", rate("per_ip")):
+        return True
+    return bool(email) and over_limit(
+        request, "contact-address", rate("per_address"), value=email.lower()
+    )
+
+
+def _new_inquiry(request, form, kind, language) -> services.NewInquiry:
+    data = form.cleaned_data
+    commented = _commented_page(form) if kind == Kind.FEEDBACK else None
+    return services.NewInquiry(
+        kind=kind,
+        message=data["message"],
+        language=language,
+        email=data.get("email") or "",
+        name=data.get("name", ""),
+        topic=data.get("topic"),
+        region=data.get("region", ""),
+        requester_type=data.get("requester_type", ""),
+        page_id=commented.pk if commented else None,
+        page_url=(commented.full_url or "") if commented else "",
+        visit=data.get("visit", ""),
+        client_ip=client_ip(request),
+        spam_reasons=tuple(form.spam_reasons()),
+    )
+
+
+def _commented_page(form):
+    """The live page a feedback form is about, from its hidden field."""
+    raw = form.data.get("page") if form.is_bound else form.initial.get("page")
+    try:
+        page_id = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return published(Page.objects.filter(pk=page_id)).first()
+
+
+def _show_suggestions(request, page, form_class, language):
+    """Without JavaScript: the form again, with its values and the articles that may answer
+    the question, and no error messages (nothing was sent yet)."""
+    keep = [name for name in form_class.base_fields if name not in ("website", "form_started")]
+    initial = {name: request.POST.get(name, "") for name in keep}
+    initial["visit"] = suggestions.valid_visit(initial.get("visit", "")) or suggestions.new_visit()
+    form = form_class(initial=initial, language=language)
+    return form, _suggested(request, page, initial["message"], initial["visit"], language)
+
+
+def _suggested(request, page, question, visit, language) -> list[dict]:
+    pages = suggestions.suggest(question[:MAX_MESSAGE_LENGTH], language)
+    suggestions.record_shown(visit, pages, language)
+    return [
+        {
+            "title": article.title,
+            "summary": article.summary,
+            "url": page.route_url(
+                "follow", suggestions.follow_token(visit, article.pk), request=request
+            ),
+        }
+        for article in pages
+    ]
+
+
+def suggestions_fragment(request, page):
+    """The suggestion list alone, for the form's script to show while a person types."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if over_limit(request, "contact-suggestions", rate("suggestions")):
+        return too_many_requests(request)
+    language = page.locale.language_code
+    visit = suggestions.valid_visit(request.POST.get("visit", ""))
+    items = _suggested(request, page, request.POST.get("message", ""), visit, language)
+    response = render(request, "contact/includes/suggestions.html", {"suggested": items})
+    return private(response)
+
+
+def follow_suggestion(request, page, token):
+    found = suggestions.read_follow_token(token)
+    if found is None:
+        raise Http404
+    visit, page_id = found
+    article = published(Page.objects.filter(pk=page_id)).first()
+    if article is None:
+        raise Http404
+    suggestions.record_followed(visit, page_id)
+    return redirect(article.get_url(request))
+
+
+def confirmation(request, page, token):
+    inquiry = services.find_by_token(token)
+    if inquiry is None:
+        raise Http404
+    status_url = page.route_url("status", token, request=request)
+    if timezone.now() - inquiry.received_at > CONFIRMATION_WINDOW:
+        return redirect(status_url)
+    response = page.render(
+        request,
+        template="contact/confirmation.html",
+        context_overrides=_inquiry_context(inquiry, status_url),
+    )
+    return private(response, referrer=False)
+
+
+def received(request, page):
+    return private(page.render(request, template="contact/received.html"))
+
+
+def status(request, page, token):
+    inquiry = services.find_by_token(token)
+    if inquiry is None:
+        raise Http404
+    response = page.render(
+        request,
+        template="contact/status.html",
+        context_overrides=_inquiry_context(inquiry, request.path),
+    )
+    return private(response, referrer=False)
+
+
+def _inquiry_context(inquiry, status_url) -> dict:
+    language = translation.get_language()
+    return {
+        "inquiry": inquiry,
+        "topic": inquiry.topic.in_language(language) if inquiry.topic_id else None,
+        "status_url": status_url,
+    }
+
+
+@require_safe
+def page_feedback(request, page_id):
+    """Where "Any comments on this page?" leads: the feedback form, told which page."""
+    contact_page = contact_page_for(translation.get_language())
+    if contact_page is None:
+        raise Http404
+    return redirect(f"{contact_page.route_url('feedback', request=request)}?page={page_id}")
