@@ -5,6 +5,7 @@ import datetime
 import factory
 import factory.random
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -159,3 +160,18 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Stránka {n}")
     slug = factory.Sequence(lambda n: f"stranka-{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff account, for content owners, reviewers and editors."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pracovnik{n}")
+    first_name = factory.Sequence(lambda n: f"Pracovník{n}")
+    last_name = "Nováková"
+    email = factory.Sequence(lambda n: f"pracovnik{n}@socialnibydleni.example")
+    password = factory.django.Password("heslo-pro-testy-123")
+    is_staff = True

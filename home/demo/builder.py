@@ -1,9 +1,10 @@
 """Builds the demo site idempotently: every object is looked up by a natural key first."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -46,6 +47,7 @@ class DemoBuilder:
             self.topics = self._terms(Topic, content.TOPICS)
             self.audiences = self._terms(Audience, content.AUDIENCES)
             self.contact = self._contact_centre()
+            self.owner = self._methodologist()
             self.home = self._home()
             section = self._section(content.SECTIONS[0])
             for spec in content.ARTICLES:
@@ -59,6 +61,19 @@ class DemoBuilder:
             translated = translate_demo_site(self.home, log=self.log)
             self.created.extend(["English translation"] * translated)
         return self.created
+
+    def _methodologist(self):
+        """The demo articles' content owner: a staff account that cannot sign in until an
+        administrator gives it a password, so the demo ships no known credentials."""
+        user, created = get_user_model().objects.get_or_create(
+            username=content.METHODOLOGIST["username"],
+            defaults={**content.METHODOLOGIST, "is_staff": True},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        self._note(created, f"content owner {user.username}")
+        return user
 
     # Snippets
 
@@ -168,7 +183,18 @@ class DemoBuilder:
             listing_image=self._image(*spec["image"]),
             taxonomy=(spec["topics"], spec["audiences"]),
             published=spec["published"],
+            **self._review(spec["published"], spec.get("reviewed")),
         )
+
+    def _review(self, published, reviewed=None):
+        """Demo articles were last reviewed when published, unless their spec says otherwise."""
+        return {
+            "content_owner": self.owner,
+            "owner_team": content.OWNER_TEAM,
+            "last_reviewed": reviewed or published,
+            "next_review_due": (reviewed or published)
+            + timedelta(days=settings.REVIEW_INTERVAL_DAYS),
+        }
 
     def _seed_article(self, section):
         spec = content.SEED_ARTICLE
@@ -189,6 +215,7 @@ class DemoBuilder:
             taxonomy=(spec["topics"], spec["audiences"]),
             related=related,
             published=spec["published"],
+            **self._review(spec["published"]),
         )
 
     def _news(self):

@@ -51,6 +51,15 @@ SECTIONS = [
     },
 ]
 
+# Who answers for the guidance: the public sees the team, reminders go to the account.
+OWNER_TEAM = "Metodický tým sociálního bydlení"
+METHODOLOGIST = {
+    "username": "metodik",
+    "first_name": "Jana",
+    "last_name": "Metodická",
+    "email": "metodika@socialnibydleni.example",
+}
+
 ARTICLES = [
     {
         "slug": "co-je-socialni-bydleni",
@@ -58,6 +67,8 @@ ARTICLES = [
         "summary": "Základní pojmy: sociální byt, dostupné a krizové bydlení a kdo na ně "
         "dosáhne." + DEMO_MARK,
         "published": date(2026, 9, 14),
+        # Carried over from the programme's earlier site: overdue, so the report shows it.
+        "reviewed": date(2025, 10, 1),
         "topics": ["dostupne-bydleni"],
         "audiences": ["obce", "nno", "lide-v-bytove-nouzi"],
         "image": ("socialni-bydleni", (11, 79, 138)),

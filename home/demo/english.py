@@ -44,6 +44,7 @@ SEED = {
 }
 
 STRINGS = {
+    "Metodický tým sociálního bydlení": "Social housing methodology team",
     # Topics and audiences
     "Spolupráce obcí a NNO": "Cooperation between municipalities and NGOs",
     "spoluprace-obci-a-nno": "cooperation-municipalities-ngos",

@@ -20,7 +20,7 @@ from home.blocks import GuidanceStreamBlock, headings_with_anchors, table_of_con
 from home.navigation import index_pages
 from home.querysets import published
 
-from .mixins import SearchableMixin, TeaserMixin, with_card_images
+from .mixins import ReviewMixin, SearchableMixin, TeaserMixin, with_card_images
 
 LISTING_PAGE_SIZE = 12
 
@@ -153,7 +153,7 @@ class GuidancePage(SearchableMixin, TeaserMixin, Page):
         return [found[key] for key in keys if key in found]
 
 
-class ArticlePage(GuidancePage):
+class ArticlePage(ReviewMixin, GuidancePage):
     """A methodology or guidance article."""
 
     content_panels = [
@@ -161,6 +161,7 @@ class ArticlePage(GuidancePage):
         *TeaserMixin.teaser_panels,
         FieldPanel("body"),
         *GuidancePage.taxonomy_panels,
+        *ReviewMixin.review_panels,
     ]
 
     parent_page_types = ["home.SectionPage"]

@@ -247,6 +247,9 @@ FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 PERSONAL_DATA_HASH_KEY = env.str("PERSONAL_DATA_HASH_KEY", default="")
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# Guidance pages: how long a review holds before the next one is due.
+REVIEW_INTERVAL_DAYS = env.int("REVIEW_INTERVAL_DAYS", default=365)
+
 # Paths of Wagtail's admin, which gets its own Content-Security-Policy (portal/security.py).
 ADMIN_URL_PREFIXES = ("/admin/", "/documents/authenticate_with_password/")
 

@@ -2,7 +2,6 @@
 
 import factory
 import wagtail_factories
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
@@ -16,21 +15,12 @@ from contact.models import (
     RoutingRule,
 )
 from contact.routing import fallback_queue
+from tests import factories
 from tests.factories import default_locale
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    """Someone who may sign in to the Wagtail admin."""
-
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"pracovnik{n}")
-    first_name = factory.Sequence(lambda n: f"Pracovník{n}")
-    last_name = "Nováková"
-    email = factory.Sequence(lambda n: f"pracovnik{n}@socialnibydleni.example")
-    password = factory.django.Password("heslo-pro-testy-123")
+class UserFactory(factories.UserFactory):
+    """Someone who may sign in to the Wagtail admin and work the contact centre."""
 
     @factory.post_generation
     def admin_access(self, create, extracted, **kwargs):

@@ -1,5 +1,7 @@
 """The demo site is built in code, completely, and building it again changes nothing."""
 
+from datetime import date
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -97,3 +99,13 @@ def test_demo_translation_report_has_nothing_to_do(db, shared_demo_site):
 def test_english_demo_search_finds_the_seed_article(client, db, shared_demo_site):
     response = client.get("/en/search/", {"q": "Pardubice"})
     assert "How can non-profit organisations work with a municipality" in response.content.decode()
+
+
+def test_demo_articles_have_an_owner_and_one_is_overdue_for_review(db, shared_demo_site):
+    articles = ArticlePage.objects.filter(locale__language_code="cs")
+    assert articles.exists()
+    assert all(a.content_owner and a.content_owner.username == "metodik" for a in articles)
+    assert not articles.get(slug=seed.SLUG).review_overdue(today=date(2026, 11, 25))
+    overdue = [a.slug for a in articles if a.review_overdue(today=date(2026, 11, 25))]
+    assert overdue == ["co-je-socialni-bydleni"]
+    assert not articles.first().content_owner.has_usable_password()
