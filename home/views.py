@@ -8,6 +8,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from portal.abuse import over_limit, too_many_requests
+
 from .i18n import page_translations
 from .models.pages import paginate
 from .querysets import published
@@ -23,6 +25,9 @@ def search(request):
     terms = query_terms(query)
     results = None
     if terms:
+        # Only real searches count: a search costs the database far more than a page view.
+        if over_limit(request, "search-ip", settings.SEARCH_PER_IP):
+            return too_many_requests(request, retry_after=60)
         found = (
             # The search backend cannot translate published()'s subquery; public() it is.
             Page.objects.live()

@@ -242,6 +242,8 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_CLAIM_TIMEOUT_MINUTES = env.int("NEWSLETTER_CLAIM_TIMEOUT_MINUTES", default=10)
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 NEWSLETTER_SIGNUPS_PER_ADDRESS = env.str("NEWSLETTER_SIGNUPS_PER_ADDRESS", default="5/d")
+# Searches per client IP: generous for people, a brake on scrapers hammering the database.
+SEARCH_PER_IP = env.str("SEARCH_PER_IP", default="60/m")
 # Public forms posted sooner than this after they were shown look automated (time-trap).
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 PERSONAL_DATA_HASH_KEY = env.str("PERSONAL_DATA_HASH_KEY", default="")

@@ -155,3 +155,22 @@ def test_highlight_centres_the_excerpt_on_the_first_match():
     assert html.startswith("…")
     assert "<mark>Pardubice</mark>" in html
     assert html.endswith("…")
+
+
+def test_searches_are_limited_per_client_with_a_translated_429(client, seed_article, settings):
+    from django.core.cache import cache
+
+    settings.SEARCH_PER_IP = "3/m"
+    cache.clear()
+    # Opening the empty search page is not a search and costs nothing.
+    for _ in range(5):
+        assert client.get("/hledat/").status_code == 200
+    for _ in range(3):
+        assert client.get("/hledat/", {"q": "spolupráce"}).status_code == 200
+    refused = client.get("/hledat/", {"q": "Pardubice"})
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60"
+    assert '<html lang="cs"' in refused.content.decode()
+    other = client.get("/hledat/", {"q": "Pardubice"}, REMOTE_ADDR="198.51.100.7")
+    assert other.status_code == 200
+    cache.clear()

@@ -146,3 +146,68 @@ def test_a_failed_csrf_check_is_a_translated_403(home):
     response = Client(enforce_csrf_checks=True).post("/odber/", {"email": "a@b.cz"})
     assert response.status_code == 403
     assert "Formulář vypršel" in response.content.decode()
+
+
+CONTACT_FIELDS = ["topic", "message", "requester_type", "region", "name", "email", "website",
+                  "form_started", "visit", "page", "intent", "consent"]  # fmt: skip
+
+
+@pytest.fixture
+def contact_centre(home, settings):
+    from tests.contact import factories as contact_factories
+
+    settings.CONTACT_RATE_LIMITS = {"per_ip": "100000/h", "per_address": "100000/h",
+                                    "suggestions": "100000/h"}  # fmt: skip
+    page = contact_factories.ContactPageFactory(parent=home)
+    contact_factories.InquiryTopicFactory(name="Sociální bydlení v obci")
+    return page
+
+
+@FUZZ
+@given(
+    data=st.dictionaries(st.sampled_from(CONTACT_FIELDS), TEXT, max_size=len(CONTACT_FIELDS)),
+    url=st.sampled_from(["/napiste-nam/", "/napiste-nam/pripominka/", "/napiste-nam/navrhy/"]),
+    method=st.sampled_from(["post", "put", "delete", "get"]),
+)
+def test_contact_forms_refuse_bad_input_without_a_trace(client, contact_centre, data, url, method):
+    from contact.models import Inquiry
+
+    before = (Inquiry.objects.count(), OutgoingEmail.objects.count())
+    response = getattr(client, method)(url, data)
+    assert response.status_code in (200, 302, 400, 405, 429)
+    assert refusal_is_translated(response)
+    if response.status_code != 302:
+        assert (Inquiry.objects.count(), OutgoingEmail.objects.count()) == before
+    else:
+        # Accepted: exactly one inquiry (or one kept as suspected spam).
+        assert Inquiry.objects.count() - before[0] == 1
+
+
+@FUZZ
+@given(
+    token=TEXT,
+    route=st.sampled_from(["odeslano", "stav", "clanek"]),
+    method=st.sampled_from(["get", "post"]),
+)
+def test_forged_contact_tokens_reveal_nothing(client, contact_centre, token, route, method):
+    from urllib.parse import quote
+
+    response = getattr(client, method)(f"/napiste-nam/{route}/{quote(token, safe='')}/")
+    assert response.status_code in (302, 404, 405, 400, 410)
+    assert refusal_is_translated(response)
+
+
+@FUZZ
+@given(page_id=st.one_of(st.integers(min_value=-5, max_value=2**63), TEXT))
+def test_page_feedback_links_accept_only_real_pages(client, contact_centre, page_id):
+    from urllib.parse import quote
+
+    response = client.get(f"/pripominka-ke-strance/{quote(str(page_id), safe='')}/")
+    assert response.status_code in (302, 404)
+    assert refusal_is_translated(response)
+
+
+def test_page_feedback_link_of_a_real_page_leads_to_the_form(client, contact_centre, home):
+    response = client.get(f"/pripominka-ke-strance/{home.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/napiste-nam/pripominka/")
