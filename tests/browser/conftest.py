@@ -70,60 +70,69 @@ def browser_media_root(tmp_path_factory):
     shutil.rmtree(path, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def initial_data_kept(browser, django_db_setup, django_db_blocker):
-    """What the migrations left in the test database, put back after every browser test.
+@pytest.fixture(scope="package")
+def browser_server(browser, django_db_setup, browser_media_root):
+    """Our own live server for the browser tests, up for the whole folder.
 
-    A transactional test ends by emptying every table, including the rows Wagtail's migrations
-    create (root page, default site, locale, collection). Django's serialized rollback restores
-    this snapshot before each following test (and keeps the flush from re-creating content
-    types); after the last browser test it is restored here, so that any later test, and the
-    next run reusing the database (--reuse-db), find those rows.
-
-    It depends on `browser` on purpose: while Playwright runs, asgiref sees an event loop in
-    this thread and Django hands out another connection object than before it started. The
-    snapshot belongs on the one that the tests and pytest-django's flush will use.
+    Not pytest-django's `live_server`: that one forces `transactional_db` on every test that
+    uses it, and with it a flush of every table after each test, which would throw away the
+    demo site the tests below share. A test that brings its own data asks for
+    `committed_db` itself.
     """
-    from django.db import connection
+    from django.test.utils import override_settings
+    from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock():
-        contents = connection.creation.serialize_db_to_string()
-        if '"model": "wagtailcore.locale"' not in contents:
-            pytest.fail(
-                "The reused test database has lost the rows Wagtail's migrations create (a run "
-                "of transactional tests was interrupted?): run pytest once with --create-db.",
-                pytrace=False,
-            )
-    connection._test_serialized_contents = contents
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(contents)
-        connection.close()
+    overrides = override_settings(
+        ROOT_URLCONF="tests.browser.urls", MEDIA_ROOT=str(browser_media_root)
+    )
+    overrides.enable()
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+    overrides.disable()
 
 
 @pytest.fixture
-def site_url(
-    initial_data_kept,
-    live_server,
-    transactional_db,
-    django_db_serialized_rollback,
-    settings,
-    browser_media_root,
-):
-    """The live server's address, with the database as the migrations left it.
+def site_url(browser_server):
+    """The live server's address. The database is whatever the test asked for: the shared
+    demo (`demo`) or its own committed rows (`committed_db`)."""
+    return browser_server.url
 
-    live_server answers from another thread, so test data must be committed: transactional_db.
-    The flush that follows each such test is undone by the serialized rollback.
-    """
-    settings.ROOT_URLCONF = "tests.browser.urls"
-    settings.MEDIA_ROOT = browser_media_root
-    return live_server.url
+
+@pytest.fixture(scope="package")
+def shared_demo(browser_server, django_db_blocker, migration_data):
+    """The demo site, built and committed once for every browser test that reads it."""
+    from tests.browser.shared_demo import SharedDemo
+
+    demo = SharedDemo(migration_data)
+    yield demo
+    with django_db_blocker.unblock():
+        demo.restore_migration_state()
 
 
 @pytest.fixture
-def demo(site_url, demo_site):
-    """The whole demo site, served by the live server; its home page."""
-    return demo_site
+def demo(request, shared_demo, site_url, django_db_blocker):
+    """The whole demo site, served by the live server; its home page.
+
+    What a test adds (a subscriber, an inquiry, a page) is deleted after it, so every test
+    starts from the same demo; the cache (rate limits, the site frame) starts empty too.
+    """
+    from django.core.cache import cache
+
+    in_a_transaction = {"db", "transactional_db"} & set(request.fixturenames)
+    if in_a_transaction:
+        pytest.fail(
+            f"{request.node.nodeid} asks for the shared demo and for {sorted(in_a_transaction)}"
+            " (perhaps through django_user_model or admin_user): the demo is committed and"
+            " shared, so use the ORM directly (get_user_model()) without those fixtures.",
+            pytrace=False,
+        )
+    cache.clear()
+    with django_db_blocker.unblock():
+        home = shared_demo.ensure_built()
+        yield home
+        shared_demo.remove_what_the_test_added()
+    cache.clear()
 
 
 @dataclass

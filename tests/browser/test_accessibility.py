@@ -86,7 +86,7 @@ def test_reader_pages_have_no_axe_violations(page, demo, guard, axe):
     check_pages(page, guard, axe, PAGES)
 
 
-def test_axe_reports_what_it_should(page, guard, axe):
+def test_axe_reports_what_it_should(page, demo, guard, axe):
     """The check above can fail: faults planted in a page are reported, with their targets."""
     guard.expect_console_error(r"status of 404 \(Not Found\)")
     page.goto("/tahle-stranka-neexistuje/")

@@ -27,7 +27,7 @@ def link_from(message, pattern):
 
 
 def test_reader_subscribes_confirms_receives_an_issue_and_unsubscribes(
-    page, demo, humans_may_be_quick, django_user_model
+    page, demo, humans_may_be_quick
 ):
     page.goto("/metodika/")
     footer = page.locator("footer")

@@ -25,7 +25,7 @@ QUESTION = "Jak může nezisková organizace spolupracovat s obcí na sociální
 
 
 @pytest.fixture
-def contact_site(site_url, home, section, footer, smtp_sink):
+def contact_site(site_url, committed_db, home, section, footer, smtp_sink):
     """A small bilingual site: an article that answers, the contact page, a topic whose
     queue has one member, and a real SMTP server catching the mail."""
     article = factories.ArticlePageFactory(
