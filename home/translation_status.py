@@ -11,12 +11,17 @@ from datetime import datetime
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
-from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
 
-SNIPPET_MODELS = [Topic, Audience, ContactCentre, FooterContent, SiteNotice]
+def translatable_snippet_models() -> list:
+    """Every translatable snippet registered by any app (topics and audiences, the footer,
+    the contact centre's topics and canned answers ...), so that none is forgotten here."""
+    models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+    return sorted(models, key=lambda model: (model._meta.app_label, model._meta.model_name))
+
 
 ORIGINAL, LIVE, DRAFT, OUTDATED, MISSING = "original", "live", "draft", "outdated", "missing"
 STATE_LABELS = {
@@ -117,7 +122,7 @@ def _snippet_rows(locales, languages, sources):
     from django.contrib.contenttypes.models import ContentType
 
     rows = []
-    for model in SNIPPET_MODELS:
+    for model in translatable_snippet_models():
         content_type = ContentType.objects.get_for_model(model)
         groups: dict = {}
         for obj in model.objects.all().order_by("pk"):
@@ -146,9 +151,10 @@ def _snippet_cell(original, translated, source) -> Cell:
     edit = _snippet_url("edit", translated)
     if translated.pk == original.pk:
         return Cell(ORIGINAL, action_label=_("Edit"), action_url=edit)
-    if source is not None and original.updated_at > source.last_updated_at:
+    changed = getattr(original, "updated_at", None)  # ChangeDateMixin; without it, unknown
+    if source is not None and changed and changed > source.last_updated_at:
         sync = reverse("wagtail_localize:update_translations", args=[source.pk])
-        return Cell(OUTDATED, since=original.updated_at, action_label=_("Sync"), action_url=sync)
+        return Cell(OUTDATED, since=changed, action_label=_("Sync"), action_url=sync)
     return Cell(LIVE, action_label=_("Edit"), action_url=edit)
 
 

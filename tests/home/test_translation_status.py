@@ -119,3 +119,19 @@ def test_report_is_for_admin_users_only(client, django_user_model):
     user = django_user_model.objects.create_user("ctenar", password="x" * 16)
     client.force_login(user)
     assert client.get("/admin/reports/translation-status/").status_code in (302, 403)
+
+
+def test_every_translatable_snippet_of_every_app_is_reported(english):
+    from contact.models import CannedAnswer, InquiryTopic
+    from home.models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+    from home.translation_status import translatable_snippet_models
+
+    reported = set(translatable_snippet_models())
+    assert reported >= {Topic, Audience, ContactCentre, FooterContent, SiteNotice}
+    assert reported >= {InquiryTopic, CannedAnswer}
+    from tests.contact import factories as contact_factories
+
+    contact_factories.InquiryTopicFactory(name="Bydlení pro seniory")
+    row = row_for("Bydlení pro seniory")
+    assert states(row) == {"cs": ORIGINAL, "en": MISSING}
+    assert row.kind == str(InquiryTopic._meta.verbose_name)
