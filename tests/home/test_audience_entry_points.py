@@ -1,7 +1,6 @@
 """Audience entry points gather an audience's articles by topic, its FAQ and guides, and feeds."""
 
 from datetime import date
-
 from xml.etree import ElementTree
 
 import pytest
