@@ -1,6 +1,7 @@
 """A help point as data: the export rows and its schema.org organisation."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 FIELDS = [
     "name",
@@ -28,7 +29,7 @@ def record(point) -> dict:
 def headers() -> dict:
     """Column titles of the export in the reader's language."""
     return {
-        "name": _("Name"),
+        "name": pgettext("help point", "Name"),
         "kind": _("Kind"),
         "kind_label": _("Kind (label)"),
         "region": _("Region"),

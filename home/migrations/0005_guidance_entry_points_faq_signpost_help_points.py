@@ -9,6 +9,36 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+HELP_POINT_CODENAMES = [f"{action}_helppoint" for action in ("add", "change", "delete")]
+GROUPS = ["Editors", "Moderators"]
+
+
+def grant_help_point_permissions(apps, schema_editor):
+    """Editors and Moderators manage the help points, as they manage the other snippets."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("home")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label="home", codename__in=HELP_POINT_CODENAMES
+    )
+    for group in Group.objects.filter(name__in=GROUPS):
+        group.permissions.add(*permissions)
+
+
+def revoke_help_point_permissions(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label="home", codename__in=HELP_POINT_CODENAMES
+    )
+    for group in Group.objects.filter(name__in=GROUPS):
+        group.permissions.remove(*permissions)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -463,4 +493,5 @@ class Migration(migrations.Migration):
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
+        migrations.RunPython(grant_help_point_permissions, revoke_help_point_permissions),
     ]
