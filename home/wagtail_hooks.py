@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .i18n import is_mirrored_alias
-from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+from .models import Audience, ContactCentre, FooterContent, HelpPoint, SiteNotice, Topic
 from .navigation import locale_ids
 from .untranslated import render_untranslated
 
@@ -78,7 +78,33 @@ class SiteFrameGroup(SnippetViewSetGroup):
     items = (FooterViewSet, ContactCentreViewSet, SiteNoticeViewSet)
 
 
+class HelpPointViewSet(SnippetViewSet):
+    model = HelpPoint
+    icon = "site"
+    menu_label = _("Help points")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "region", "municipality", "locale"]
+    list_filter = ["kind", "region", "locale"]
+    list_export = [
+        "name",
+        "kind",
+        "region",
+        "district",
+        "municipality",
+        "street_address",
+        "postal_code",
+        "opening_hours",
+        "phone",
+        "email",
+        "website",
+    ]
+    search_fields = ["name", "municipality", "district", "place_folded"]
+    ordering = ["region", "municipality", "name"]
+
+
 register_snippet(TaxonomyGroup)
+register_snippet(HelpPointViewSet)
 register_snippet(SiteFrameGroup)
 
 

@@ -13,8 +13,13 @@ from home.models import (
     ArticlePage,
     Audience,
     AudienceIndexPage,
+    AudienceLandingPage,
     ContactCentre,
+    FaqPage,
     FooterContent,
+    HelpPoint,
+    HelpPointDirectoryPage,
+    HelpSignpostPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -175,3 +180,80 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"pracovnik{n}@socialnibydleni.example")
     password = factory.django.Password("heslo-pro-testy-123")
     is_staff = True
+
+
+class AudienceLandingPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AudienceLandingPage
+
+    title = "Jsem obec"
+    slug = factory.Sequence(lambda n: f"jsem-{n}")
+    audience = factory.SubFactory(AudienceFactory)
+    intro = "Vše pro obce."
+
+
+class FaqPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FaqPage
+
+    title = "Časté otázky"
+    slug = "caste-otazky"
+    questions = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "question",
+                "value": {"question": f"Otázka číslo {n}?", "answer": f"<p>Odpověď {n}.</p>"},
+            }
+            for n in range(1, 4)
+        ]
+    )
+
+
+class HelpSignpostPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HelpSignpostPage
+
+    title = "Kam se obrátit"
+    slug = "kam-se-obratit"
+    situations = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "group",
+                "value": {
+                    "heading": "Mám bydlení, ale…",
+                    "situations": [
+                        {
+                            "title": "Nemám na nájem",
+                            "description": "Peníze nestačí.",
+                            "steps": ["Ozvěte se pronajímateli.", "Zajděte na úřad práce."],
+                        }
+                    ],
+                },
+            }
+        ]
+    )
+
+
+class HelpPointDirectoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HelpPointDirectoryPage
+
+    title = "Kontaktní místa"
+    slug = "kontaktni-mista"
+
+
+class HelpPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HelpPoint
+
+    locale = factory.LazyFunction(default_locale)
+    name = factory.Sequence(lambda n: f"Kontaktní místo {n}")
+    kind = "housing"
+    region = "ustecky"
+    district = "Ústí nad Labem"
+    municipality = "Ústí nad Labem"
+    street_address = "Velká Hradební 1"
+    postal_code = "400 01"
+    opening_hours = "Po–Pá 8:00–16:00"
+    phone = "+420 800 100 100"
+    email = factory.Sequence(lambda n: f"misto{n}@socialnibydleni.example")

@@ -31,7 +31,7 @@ from home.models import (
     TopicIndexPage,
 )
 
-from . import content, seed
+from . import content, guidance, seed
 from .media import listing_image_file, pdf_file
 from .translate import translate_demo_site
 
@@ -55,6 +55,7 @@ class DemoBuilder:
             self._seed_article(section)
             self._news()
             self._indexes()
+            guidance.build(self)
             pages = {spec["slug"]: self._standard_page(spec) for spec in content.STANDARD_PAGES}
             self._footer(write_to_us=pages["kontakt"])
             self._notice()

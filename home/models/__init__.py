@@ -1,3 +1,5 @@
+from .guidance import AudienceLandingPage, FaqPage, HelpSignpostPage
+from .help_points import HelpPoint, HelpPointDirectoryPage
 from .pages import (
     ArticlePage,
     HomePage,
@@ -14,8 +16,13 @@ __all__ = [
     "ArticlePage",
     "Audience",
     "AudienceIndexPage",
+    "AudienceLandingPage",
     "ContactCentre",
+    "FaqPage",
     "FooterContent",
+    "HelpPoint",
+    "HelpPointDirectoryPage",
+    "HelpSignpostPage",
     "HomePage",
     "NewsIndexPage",
     "NewsPage",

@@ -4,6 +4,7 @@ HomePage -> SectionPage (methodology, guidance) -> ArticlePage
          -> NewsIndexPage -> NewsPage
          -> TopicIndexPage, AudienceIndexPage (browse by taxonomy)
          -> StandardPage (about, privacy ...)
+         -> AudienceLandingPage -> FaqPage, HelpSignpostPage; HelpPointDirectoryPage
 """
 
 from django.conf import settings
@@ -48,6 +49,9 @@ class HomePage(Page):
         "home.TopicIndexPage",
         "home.AudienceIndexPage",
         "home.StandardPage",
+        "home.AudienceLandingPage",
+        "home.HelpSignpostPage",
+        "home.HelpPointDirectoryPage",
         *settings.HOME_PAGE_FEATURE_CHILDREN,
     ]
 

@@ -89,6 +89,24 @@ def taxonomy_url(context, term):
 
 
 @register.simple_tag(takes_context=True)
+def audience_entry_url(context, audience):
+    """An audience's entry point ("Jsem obec") when it has one, else its taxonomy page."""
+    from home.models import AudienceLandingPage
+
+    request = context["request"]
+    entries = memoised(
+        request,
+        ("audience-entries", audience.locale_id),
+        lambda: {
+            entry.audience_id: entry
+            for entry in published(AudienceLandingPage.objects.filter(locale_id=audience.locale_id))
+        },
+    )
+    entry = entries.get(audience.pk)
+    return entry.get_url(request) if entry else taxonomy_url(context, audience)
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page=None, extra=None):
     """(title, url) pairs from the home page down to the current page (and an extra leaf)."""
     request = context["request"]
@@ -121,6 +139,10 @@ def structured_data_for(context, page=None, crumbs=None, image_url=None):
         graph.append(structured_data.breadcrumb_list(request, crumbs))
     if page is not None and hasattr(page, "meta_description") and hasattr(page, "body"):
         graph.append(structured_data.article(request, page, organisation["@id"], image_url))
+    # Page types with their own schema.org types (an FAQPage), and listings (organisations).
+    if page is not None and hasattr(page, "structured_data"):
+        graph.extend(page.structured_data(request))
+    graph.extend(context.get("structured_data_extra") or [])
     return structured_data.to_script({"@context": "https://schema.org", "@graph": graph})
 
 

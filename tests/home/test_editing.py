@@ -136,7 +136,7 @@ def test_an_article_cannot_be_added_under_the_home_page(client, editor, home):
 
 
 @pytest.mark.parametrize(
-    "model", ["topic", "audience", "contactcentre", "footercontent", "sitenotice"]
+    "model", ["topic", "audience", "contactcentre", "footercontent", "sitenotice", "helppoint"]
 )
 def test_editors_manage_the_snippets_they_need(client, editor, footer, model):
     assert client.get(f"/admin/snippets/home/{model}/").status_code == 200

@@ -6,6 +6,10 @@ from wagtail.models import Page
 from home.models import (
     ArticlePage,
     AudienceIndexPage,
+    AudienceLandingPage,
+    FaqPage,
+    HelpPointDirectoryPage,
+    HelpSignpostPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -30,6 +34,9 @@ def test_home_page_takes_sections_indexes_standard_pages_and_feature_pages():
         TopicIndexPage,
         AudienceIndexPage,
         StandardPage,
+        AudienceLandingPage,
+        HelpSignpostPage,
+        HelpPointDirectoryPage,
         *features,
     }
 
@@ -38,7 +45,18 @@ def test_home_page_sits_only_at_the_root():
     assert set(HomePage.allowed_parent_page_models()) == {Page}
 
 
-@pytest.mark.parametrize("model", [ArticlePage, NewsPage, TopicIndexPage, AudienceIndexPage])
+@pytest.mark.parametrize(
+    "model",
+    [
+        ArticlePage,
+        NewsPage,
+        TopicIndexPage,
+        AudienceIndexPage,
+        FaqPage,
+        HelpSignpostPage,
+        HelpPointDirectoryPage,
+    ],
+)
 def test_leaf_pages_take_no_children(model):
     assert allowed_children(model) == set()
 
@@ -56,7 +74,9 @@ def test_sections_nest_and_hold_articles():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [NewsIndexPage, TopicIndexPage, AudienceIndexPage])
+@pytest.mark.parametrize(
+    "model", [NewsIndexPage, TopicIndexPage, AudienceIndexPage, HelpPointDirectoryPage]
+)
 def test_only_one_index_of_a_kind_per_home_page(home, model):
     assert model.can_create_at(home)
     index = model(title="Index", slug="index")
@@ -67,3 +87,31 @@ def test_only_one_index_of_a_kind_per_home_page(home, model):
 @pytest.mark.django_db
 def test_an_article_cannot_be_created_under_the_home_page(home):
     assert not ArticlePage.can_create_at(home)
+
+
+def test_entry_points_sit_under_the_home_page_and_hold_the_faq_and_signpost():
+    assert set(AudienceLandingPage.allowed_parent_page_models()) == {HomePage}
+    assert allowed_children(AudienceLandingPage) == {FaqPage, HelpSignpostPage}
+
+
+def test_faq_pages_live_only_under_entry_points():
+    assert set(FaqPage.allowed_parent_page_models()) == {AudienceLandingPage}
+
+
+def test_the_signpost_lives_under_an_entry_point_or_the_home_page():
+    assert set(HelpSignpostPage.allowed_parent_page_models()) == {AudienceLandingPage, HomePage}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [FaqPage, HelpSignpostPage])
+def test_one_faq_and_one_signpost_per_entry_point(home, model):
+    from tests import factories
+
+    landing = factories.AudienceLandingPageFactory(parent=home)
+    assert model.can_create_at(landing)
+    factory = {
+        FaqPage: factories.FaqPageFactory,
+        HelpSignpostPage: factories.HelpSignpostPageFactory,
+    }
+    factory[model](parent=landing)
+    assert not model.can_create_at(landing)

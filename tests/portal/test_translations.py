@@ -51,10 +51,14 @@ def strings_in_the_code() -> dict[str, str]:
             source = path.read_text(encoding="utf-8")
             if path.suffix != ".py":
                 source = templatize(source, origin=str(path))
-            for _line, _function, message, _comments in extract_python(
+            for _line, function, message, _comments in extract_python(
                 io.BytesIO(source.encode()), KEYWORDS.keys(), [], {}
             ):
-                msgid = message[0] if isinstance(message, tuple) else message
+                # pgettext's first argument is the context; the message is the second.
+                if function.startswith("pgettext"):
+                    msgid = message[1]
+                else:
+                    msgid = message[0] if isinstance(message, tuple) else message
                 if msgid:
                     found[msgid] = str(path.relative_to(ROOT))
     return found

@@ -1,0 +1,88 @@
+"""What the guidance pages put in front of a reader: filtered listings and their links.
+
+Pages call these from their routes, so that the models keep to fields and rules.
+"""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import pgettext
+
+from home import help_point_data
+from home.guidance_forms import RegionForm, TopicFilterForm
+from home.models.help_points import REGIONS, HelpPointDirectoryPage, help_points_in
+from home.models.pages import paginate
+from home.querysets import published
+
+DIRECTORY_PAGE_SIZE = 20
+NEAREST_LIMIT = 10
+
+
+def subpage_url(page, name, query="") -> str:
+    """A route's address with the filters in force, /kontaktni-mista/export/csv/?kraj=praha."""
+    url = page.url + page.reverse_subpage(name)
+    return f"{url}?{query}" if query else url
+
+
+def landing_context(landing, request) -> dict:
+    topics = list(landing.topics())
+    form = TopicFilterForm(request.GET or None, topics)
+    topic = form.selected_topic()
+    query = urlencode({"topic": topic.slug}) if topic else ""
+    return {
+        "filter_form": form,
+        "selected_topic": topic,
+        "articles": paginate(request, landing.articles(topic)),
+        "guides": landing.guides(),
+        "documents": landing.audience_documents(topic),
+        "directory": directory_for(landing.locale_id),
+        "query_string": query,
+        "feed_rss_url": subpage_url(landing, "feed-rss", query),
+        "feed_atom_url": subpage_url(landing, "feed-atom", query),
+    }
+
+
+def directory_for(locale_id):
+    return published(HelpPointDirectoryPage.objects.filter(locale_id=locale_id)).first()
+
+
+def directory_context(directory, request) -> dict:
+    form, points = directory.filtered(request)
+    found = paginate(request, points, per_page=DIRECTORY_PAGE_SIZE)
+    query = form.query_string()
+    return {
+        "filter_form": form,
+        "help_points": found,
+        "query_string": query,
+        "filtered": bool(query),
+        "export_csv_url": subpage_url(directory, "export-csv", query),
+        "export_json_url": subpage_url(directory, "export-json", query),
+        "structured_data_extra": [
+            help_point_data.organisation(request, point) for point in found.object_list
+        ],
+    }
+
+
+def signpost_context(signpost, request) -> dict:
+    form = RegionForm(request.GET or None)
+    region = form.region()
+    directory = directory_for(signpost.locale_id)
+    nearest = []
+    directory_url = ""
+    if region:
+        points = help_points_in(signpost.locale_id, region=region)
+        nearest = list(points[:NEAREST_LIMIT])
+        if directory is not None:
+            directory_url = directory.url + "?" + urlencode({"kraj": region})
+    return {
+        "region_form": form,
+        "region": region,
+        "region_name": dict(REGIONS).get(region, ""),
+        "nearest_help_points": nearest,
+        "more_help_points_url": directory_url,
+        "directory": directory,
+        "contact": signpost.contact_centre,
+        "situation_groups": [
+            (group.value, pgettext("anchor", "situation") + f"-{number}")
+            for number, group in enumerate(signpost.situations, start=1)
+        ],
+    }

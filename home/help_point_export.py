@@ -1,0 +1,55 @@
+"""The directory's current filtered list as CSV (for Excel) and JSON (for programs)."""
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+
+from .help_point_data import headers, record
+
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+EXPORT_COLUMNS = [
+    "name",
+    "kind_label",
+    "region_label",
+    "district",
+    "municipality",
+    "street_address",
+    "postal_code",
+    "opening_hours",
+    "phone",
+    "email",
+    "website",
+    "note",
+]
+
+
+def neutralised(value) -> str:
+    """Text a spreadsheet shows as text: a leading apostrophe defuses a would-be formula."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def as_csv(points, filename: str) -> HttpResponse:
+    buffer = io.StringIO()
+    # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    titles = headers()
+    writer.writerow([titles[column] for column in EXPORT_COLUMNS])
+    for point in points:
+        row = record(point)
+        writer.writerow([neutralised(row[column]) for column in EXPORT_COLUMNS])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def as_json(points, filename: str) -> HttpResponse:
+    items = [record(point) for point in points]
+    payload = json.dumps({"count": len(items), "items": items}, ensure_ascii=False, indent=2)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -1,0 +1,184 @@
+"""Help points (contact points for housing, municipalities, NGO partners) and their directory."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.search import fold
+
+from .mixins import ChangeDateMixin, ReviewMixin
+
+# The fourteen regions (kraje); values are what ?kraj= carries in addresses.
+REGIONS = [
+    ("praha", _("Prague")),
+    ("stredocesky", _("Central Bohemian Region")),
+    ("jihocesky", _("South Bohemian Region")),
+    ("plzensky", _("Plzeň Region")),
+    ("karlovarsky", _("Karlovy Vary Region")),
+    ("ustecky", _("Ústí nad Labem Region")),
+    ("liberecky", _("Liberec Region")),
+    ("kralovehradecky", _("Hradec Králové Region")),
+    ("pardubicky", _("Pardubice Region")),
+    ("vysocina", _("Vysočina Region")),
+    ("jihomoravsky", _("South Moravian Region")),
+    ("olomoucky", _("Olomouc Region")),
+    ("zlinsky", _("Zlín Region")),
+    ("moravskoslezsky", _("Moravian-Silesian Region")),
+]
+
+
+class HelpPointKind(models.TextChoices):
+    HOUSING_CONTACT = "housing", _("Contact point for housing")
+    MUNICIPALITY = "municipality", _("Municipality")
+    NGO = "ngo", _("NGO partner")
+
+
+class HelpPoint(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model):
+    """Where a person can turn in person: one office, one address."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=HelpPointKind.choices)
+    region = models.CharField(_("region"), max_length=20, choices=REGIONS)
+    district = models.CharField(_("district"), max_length=100, help_text=_("The okres."))
+    municipality = models.CharField(_("municipality"), max_length=100)
+    street_address = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("For example who it helps."))
+    # Municipality and district folded ("Ústí" -> "usti"): the directory searches this.
+    place_folded = models.CharField(max_length=210, editable=False, db_index=True, default="")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("district"),
+                FieldPanel("municipality"),
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opening_hours"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
+            heading=_("Ways to reach it"),
+        ),
+        FieldPanel("note"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("municipality"),
+        index.SearchField("district"),
+        index.SearchField("place_folded"),
+        index.FilterField("kind"),
+        index.FilterField("region"),
+        index.FilterField("locale_id"),
+    ]
+    # Names of places and contact details are the same in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("opening_hours"),
+        TranslatableField("note"),
+        *(
+            SynchronizedField(name)
+            for name in (
+                "kind",
+                "region",
+                "district",
+                "municipality",
+                "street_address",
+                "postal_code",
+                "phone",
+                "email",
+                "website",
+            )
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("help point")
+        verbose_name_plural = _("help points")
+        ordering = ["region", "municipality", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.municipality})"
+
+    def save(self, *args, **kwargs):
+        self.place_folded = fold(f"{self.municipality} {self.district}")
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_uri(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def is_public_body(self) -> bool:
+        return self.kind != HelpPointKind.NGO
+
+
+def help_points_in(locale_id, region="", kind="", place=""):
+    """Help points of a language, narrowed by region, kind and a place name typed any way."""
+    points = HelpPoint.objects.filter(locale_id=locale_id)
+    if region:
+        points = points.filter(region=region)
+    if kind:
+        points = points.filter(kind=kind)
+    for word in fold(place).split():
+        points = points.filter(place_folded__contains=word)
+    return points.order_by("region", "municipality", "name", "pk")
+
+
+class HelpPointDirectoryPage(ReviewMixin, RoutablePageMixin, Page):
+    """The directory of help points: filter, search, page through and export."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *ReviewMixin.review_panels]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("help point directory")
+
+    def filtered(self, request):
+        from home.guidance_forms import HelpPointFilterForm
+
+        form = HelpPointFilterForm(request.GET or None)
+        criteria = form.criteria()
+        return form, help_points_in(self.locale_id, **criteria)
+
+    @path("")
+    def index(self, request):
+        from home.guidance_views import directory_context
+
+        return self.render(request, context_overrides=directory_context(self, request))
+
+    @path("export/csv/", name="export-csv")
+    def export_csv(self, request):
+        from home.help_point_export import as_csv
+
+        _form, points = self.filtered(request)
+        return as_csv(points, filename=f"{self.slug}.csv")
+
+    @path("export/json/", name="export-json")
+    def export_json(self, request):
+        from home.help_point_export import as_json
+
+        _form, points = self.filtered(request)
+        return as_json(points, filename=f"{self.slug}.json")
