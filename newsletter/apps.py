@@ -6,4 +6,7 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Zpravodaj"
 
     def ready(self):
-        from . import webhooks  # noqa: F401 - connects anymail's tracking signal
+        from . import (
+            esp_batch,  # noqa: F401 - registers its system check
+            webhooks,  # noqa: F401 - connects anymail's tracking signal
+        )

@@ -5,8 +5,9 @@ per confirmed subscriber (keyset-paginated bulk inserts under a unique constrain
 (process_send tasks, any number, on any machine) claim batches of pending deliveries with
 SELECT … FOR UPDATE SKIP LOCKED, re-check that each subscriber is still confirmed, send the
 batch over one connection and acknowledge each accepted message at once, so that a killed
-worker leaves at most the one message it was handing over in doubt. Transient errors put
-deliveries back with exponential backoff and jitter; permanent ones mark them failed. A
+worker leaves at most the one message it was handing over in doubt (with a provider's merge
+batches switched on, each batch is one call instead: newsletter/esp_batch.py). Transient
+errors put deliveries back with exponential backoff and jitter; permanent ones mark them failed. A
 reaper returns claims of dead workers to the queue.
 """
 
@@ -32,6 +33,7 @@ from django_tasks import default_task_backend, task
 from portal.mail import absolute_url
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS, backoff
 
+from . import esp_batch
 from .models import Delivery, Send, SendContent, Subscriber
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK, render_issue, sending_languages
 from .tokens import make_manage_token
@@ -216,6 +218,9 @@ def send_batch(send_id: int, worker: str, size: int | None = None, mail_connecti
         _release([d for d in deliveries if d.pk not in gone], error)
         return "paused for an outage"
     try:
+        if esp_batch.enabled():
+            live = [d for d in deliveries if d.pk not in gone]
+            return esp_batch.send(live, contents, links, mail_connection, release=_release)
         for index, delivery in enumerate(deliveries):
             if delivery.pk in gone:
                 continue

@@ -240,6 +240,9 @@ NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = env.int("NEWSLETTER_UNCONFIRMED_RETENTIO
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_CLAIM_TIMEOUT_MINUTES = env.int("NEWSLETTER_CLAIM_TIMEOUT_MINUTES", default=10)
+# The provider's merge-field syntax ("{{NAME}}", "%recipient.NAME%"): each batch becomes one
+# API call with per-recipient merge data (newsletter/esp_batch.py). Empty: one call per message.
+NEWSLETTER_MERGE_FIELD = env.str("NEWSLETTER_MERGE_FIELD", default="")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 NEWSLETTER_SIGNUPS_PER_ADDRESS = env.str("NEWSLETTER_SIGNUPS_PER_ADDRESS", default="5/d")
 # Searches per client IP: generous for people, a brake on scrapers hammering the database.
