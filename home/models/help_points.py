@@ -87,7 +87,7 @@ class HelpPoint(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model)
         index.SearchField("place_folded"),
         index.FilterField("kind"),
         index.FilterField("region"),
-        index.FilterField("locale_id"),
+        index.FilterField("locale"),
     ]
     # Names of places and contact details are the same in every language.
     translatable_fields = [

@@ -17,6 +17,13 @@ PAGES = [
     (f"/metodika/{seed.SLUG}/", 200),
     ("/hledat/?q=spoluprace", 200),
     ("/temata/spoluprace-obci-a-nno/", 200),
+    # Guidance: entry point (filtered, and with an unknown topic), FAQ, signpost, directory.
+    ("/jsem-obec/?topic=koncepce-a-planovani", 200),
+    ("/jsem-neziskova-organizace/?topic=neexistuje", 200),
+    ("/jsem-neziskova-organizace/caste-otazky/", 200),
+    ("/potrebuji-pomoc-s-bydlenim/kam-se-obratit/?kraj=ustecky", 200),
+    ("/kontaktni-mista/?obec=usti", 200),
+    ("/kontaktni-mista/?kraj=mars&obec=x", 200),
     ("/tahle-stranka-neexistuje/", 404),
 ]
 

@@ -138,3 +138,20 @@ def test_help_points_can_be_exported_from_the_admin(client, editor):
     response = client.get("/admin/snippets/home/helppoint/", {"export": "csv"})
     assert response.status_code == 200
     assert "Místo pro export" in b"".join(response.streaming_content).decode()
+
+
+def test_editor_searches_help_points_by_municipality_in_the_admin(
+    client, editor, django_capture_on_commit_callbacks
+):
+    # The search index is updated once the saving transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.HelpPointFactory(name="Místo v Ústí", municipality="Ústí nad Labem")
+        factories.HelpPointFactory(name="Místo v Brně", municipality="Brno", district="Brno-město")
+    response = client.get("/admin/snippets/home/helppoint/", {"q": "Brno"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Místo v Brně" in content
+    assert "Místo v Ústí" not in content
+    folded = client.get("/admin/snippets/home/helppoint/", {"q": "usti"}).content.decode()
+    assert "Místo v Ústí" in folded
+    assert "Místo v Brně" not in folded

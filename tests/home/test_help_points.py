@@ -182,3 +182,19 @@ def test_help_point_is_translatable_with_place_details_synchronised(db):
     }
     assert fields["name"] and fields["opening_hours"] and fields["note"]
     assert not fields["municipality"] and not fields["phone"] and not fields["region"]
+
+
+def test_directory_query_count_does_not_grow_with_help_points(client, directory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(directory.url, {"obec": "usti"}).status_code == 200
+        return len(queries)
+
+    factories.HelpPointFactory.create_batch(5)
+    client.get(directory.url)  # warm the per-process caches (site root, locales)
+    few = count()
+    factories.HelpPointFactory.create_batch(30)
+    assert count() == few

@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 # Warm requests (renditions exist), measured on PostgreSQL and SQLite alike. Most of each
 # page's cost is Wagtail's routing (one query per tree level plus .specific) and the shared
 # frame (menu, footer, notices, breadcrumbs, the language versions of the page); none of it
-# depends on how many articles exist.
+# depends on how many articles exist. The home page's audience tiles look up the audiences'
+# entry points (one query).
 BUDGETS = {
-    "home": 20,
+    "home": 21,
     "section": 18,
     "article": 21,
     "topic": 20,
