@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+from .models import Audience, ContactCentre, FooterContent, GlossaryTerm, SiteNotice, Topic
 
-SNIPPET_MODELS = [Topic, Audience, ContactCentre, FooterContent, SiteNotice]
+SNIPPET_MODELS = [Topic, Audience, ContactCentre, FooterContent, SiteNotice, GlossaryTerm]
 
 ORIGINAL, LIVE, DRAFT, OUTDATED, MISSING = "original", "live", "draft", "outdated", "missing"
 STATE_LABELS = {

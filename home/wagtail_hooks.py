@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .i18n import is_mirrored_alias
-from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
+from .models import Audience, ContactCentre, FooterContent, GlossaryTerm, SiteNotice, Topic
 from .navigation import locale_ids
 from .untranslated import render_untranslated
 
@@ -43,11 +43,20 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    list_display = ["term", "slug", "synonyms", "locale"]
+    list_filter = ["locale"]
+    list_export = ["term", "slug", "synonyms", "definition"]
+    search_fields = ["term"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (TopicViewSet, AudienceViewSet)
+    items = (TopicViewSet, AudienceViewSet, GlossaryTermViewSet)
 
 
 class ContactCentreViewSet(SnippetViewSet):

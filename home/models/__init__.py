@@ -1,3 +1,7 @@
+from .accessibility import AccessibilityStatementPage
+from .documents import GuidanceDocument
+from .glossary import GlossaryPage, GlossaryTerm
+from .library import DocumentLibraryPage
 from .pages import (
     ArticlePage,
     HomePage,
@@ -11,6 +15,11 @@ from .site_content import ContactCentre, FooterContent, SiteNotice
 from .taxonomy import Audience, AudienceIndexPage, PageAudience, PageTopic, Topic, TopicIndexPage
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "DocumentLibraryPage",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GuidanceDocument",
     "ArticlePage",
     "Audience",
     "AudienceIndexPage",

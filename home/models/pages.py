@@ -48,6 +48,9 @@ class HomePage(Page):
         "home.TopicIndexPage",
         "home.AudienceIndexPage",
         "home.StandardPage",
+        "home.DocumentLibraryPage",
+        "home.GlossaryPage",
+        "home.AccessibilityStatementPage",
         *settings.HOME_PAGE_FEATURE_CHILDREN,
     ]
 
