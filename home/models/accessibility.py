@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from .mixins import ReviewMixin
 
@@ -31,7 +32,10 @@ class AccessibilityStatementPage(ReviewMixin, Page):
         max_length=255,
         help_text=_("The body that publishes the website, for example the ministry."),
     )
-    website = models.URLField(_("website covered"), help_text=_("The address of the website."))
+    # Not a URLField: the address of a staging or intranet host need not have a domain.
+    website = models.CharField(
+        _("website covered"), max_length=255, help_text=_("The address of the website.")
+    )
     compliance_status = models.CharField(
         _("compliance status"),
         max_length=20,
@@ -99,6 +103,8 @@ class AccessibilityStatementPage(ReviewMixin, Page):
         ),
         *ReviewMixin.review_panels,
     ]
+    # The address is the same in every language: copied, never offered for translation.
+    override_translatable_fields = [SynchronizedField("website")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     # One per language: each language has its own home page.

@@ -4,8 +4,11 @@ import pytest
 from wagtail.models import Page
 
 from home.models import (
+    AccessibilityStatementPage,
     ArticlePage,
     AudienceIndexPage,
+    DocumentLibraryPage,
+    GlossaryPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -30,6 +33,9 @@ def test_home_page_takes_sections_indexes_standard_pages_and_feature_pages():
         TopicIndexPage,
         AudienceIndexPage,
         StandardPage,
+        DocumentLibraryPage,
+        GlossaryPage,
+        AccessibilityStatementPage,
         *features,
     }
 
