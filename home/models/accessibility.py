@@ -112,3 +112,18 @@ class AccessibilityStatementPage(ReviewMixin, Page):
 
     class Meta:
         verbose_name = _("accessibility statement")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The template's fixed sections, for the same contents list articles have.
+        sections = [
+            ("stav-souladu", _("Compliance status")),
+            ("nepristupny-obsah", _("Non-accessible content")),
+            ("vypracovani", _("Preparation of this accessibility statement")),
+            ("zpetna-vazba", _("Feedback and contact information")),
+            ("prosazovani", _("Enforcement procedure")),
+        ]
+        if not (self.non_compliance or self.disproportionate_burden or self.out_of_scope):
+            sections.pop(1)
+        context["toc"] = [{"anchor": anchor, "text": text} for anchor, text in sections]
+        return context

@@ -1,5 +1,6 @@
 """The glossary of the field's terms, and the page that lists it from A to Z."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -50,6 +51,15 @@ class GlossaryTerm(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Mod
 
     def __str__(self):
         return self.term
+
+    def clean(self):
+        # The locale is not a form field, so the form's own unique check leaves it out.
+        super().clean()
+        taken = GlossaryTerm.objects.filter(locale_id=self.locale_id, slug=self.slug)
+        if self.locale_id and taken.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"slug": _("Another term in this language already has this slug.")}
+            )
 
     @property
     def forms(self) -> list[str]:

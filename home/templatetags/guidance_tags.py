@@ -29,11 +29,6 @@ def document_meta(document, page_language=None) -> str:
     return ", ".join(parts)
 
 
-@register.simple_tag
-def accessible_format_needed(document) -> bool:
-    return document.file_extension.lower() == "pdf"
-
-
 class GlossaryLinksNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist

@@ -18,7 +18,7 @@ def statement(home):
 def test_statement_has_every_section_of_the_czech_template(client, statement):
     soup = BeautifulSoup(client.get(statement.url).content, "html.parser")
     main = soup.select_one("main")
-    assert [h2.get_text() for h2 in main.select("h2")] == [
+    assert [h2.get_text() for h2 in main.select(".accessibility-statement > h2")] == [
         "Stav souladu",
         "Nepřístupný obsah",
         "Vypracování tohoto prohlášení o přístupnosti",
@@ -35,6 +35,11 @@ def test_statement_has_every_section_of_the_czech_template(client, statement):
     assert "vlastním posouzením subjektu" in text
     assert "naposledy přezkoumáno dne 1. 10. 2026" in text
     assert "Ministerstvo vnitra" in text
+    contents = [(a["href"], a.get_text()) for a in main.select(".toc a")]
+    assert contents[0] == ("#stav-souladu", "Stav souladu")
+    assert [href for href, _text in contents] == [
+        f"#{h2['id']}" for h2 in main.select(".accessibility-statement > h2")
+    ]
     report = main.find("a", string="Oznámit problém s přístupností")
     assert report["href"] == f"/pripominka-ke-strance/{statement.pk}/"
     assert "Odpovídá: Tým přístupnosti" in main.select_one(".review-info").get_text()
@@ -88,3 +93,35 @@ def test_only_one_statement_per_language(home, statement):
     from home.models import AccessibilityStatementPage
 
     assert not AccessibilityStatementPage.can_create_at(home)
+
+
+def test_editor_creates_the_statement_in_the_admin_and_required_parts_are_enforced(
+    admin_client, home
+):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    from home.models import AccessibilityStatementPage
+
+    url = f"/admin/pages/add/home/accessibilitystatementpage/{home.pk}/"
+    data = {
+        "title": "Prohlášení o přístupnosti",
+        "slug": "prohlaseni",
+        "body_name": "Ministerstvo práce a sociálních věcí",
+        "website": "https://socialnibydleni.example",
+        "compliance_status": "full",
+        "prepared_on": "2026-09-01",
+        "assessment_method": "self",
+        "feedback": rich_text("<p>Napište nám.</p>"),
+        "enforcement": rich_text("<p>Ministerstvo vnitra.</p>"),
+        "last_reviewed": "2026-10-01",
+    }
+    form = nested_form_data({**data, "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0}})
+    missing = {key: value for key, value in form.items() if key not in ("feedback", "prepared_on")}
+    # Drafts may leave text empty (Wagtail defers it); publishing may not.
+    response = admin_client.post(url, {**missing, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert {"prepared_on", "feedback"} <= set(response.context["form"].errors)
+    assert admin_client.post(url, {**form, "action-publish": "1"}).status_code == 302
+    page = AccessibilityStatementPage.objects.get(slug="prohlaseni")
+    assert page.live
+    assert page.next_review_due.isoformat() == "2027-10-01"

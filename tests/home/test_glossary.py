@@ -147,3 +147,24 @@ def test_only_one_glossary_per_language(home, glossary):
     from home.models import GlossaryPage
 
     assert not GlossaryPage.can_create_at(home)
+
+
+def test_editor_adds_a_term_in_the_admin_and_a_duplicate_slug_is_refused(admin_client):
+    from wagtail.test.utils.form_data import rich_text
+
+    from home.models import GlossaryTerm
+
+    data = {
+        "term": "krizové bydlení",
+        "slug": "krizove-bydleni",
+        "definition": rich_text("<p>Okamžité ubytování.</p>"),
+        "synonyms": "krizového bydlení",
+    }
+    url = "/admin/snippets/home/glossaryterm/add/?locale=cs"
+    assert admin_client.post(url, data).status_code == 302
+    term = GlossaryTerm.objects.get(slug="krizove-bydleni")
+    assert term.forms == ["krizového bydlení", "krizové bydlení"]
+    assert term.locale.language_code == "cs"
+    again = admin_client.post(url, {**data, "term": "jiné"})
+    assert again.status_code == 200
+    assert GlossaryTerm.objects.count() == 1
