@@ -20,6 +20,9 @@ GLOSSARY = {
     "intro": "Co znamenají pojmy, se kterými se v sociálním bydlení setkáte.",
 }
 REVIEWED = date(2026, 10, 1)
+ARTICLE_DOCUMENT_SUMMARY = (
+    "Osnova lokální koncepce: analýza potřeb, cíle, partneři a vyhodnocení. (ukázkový obsah)"
+)
 
 # (title, file name, fields, pages, topic slugs, audience slugs)
 DOCUMENTS = [
@@ -313,6 +316,7 @@ def build_guidance_docs(builder) -> None:
 
     for title, name, fields, pages, topics, audiences in DOCUMENTS:
         _document(builder, title, name, fields, pages, topics, audiences)
+    _describe_article_documents(builder)
     for term, slug, definition, synonyms in TERMS:
         _, created = GlossaryTerm.objects.get_or_create(
             locale=builder.locale,
@@ -335,6 +339,23 @@ def build_guidance_docs(builder) -> None:
         **STATEMENT,
         **review,
     )
+
+
+def _describe_article_documents(builder):
+    """The articles' own demo files get the library's details too, once (editors may edit)."""
+    model = get_document_model()
+    for spec in content.ARTICLES:
+        if "document" not in spec:
+            continue
+        document = model.objects.filter(title=spec["document"][0], summary="").first()
+        if document is None:
+            continue
+        document.summary = ARTICLE_DOCUMENT_SUMMARY
+        document.author = content.OWNER_TEAM
+        document.year = 2025
+        document.save(update_fields=["summary", "author", "year"])
+        document.topics.set([builder.topics[slug] for slug in spec["topics"]])
+        document.audiences.set([builder.audiences[slug] for slug in spec["audiences"]])
 
 
 def _document(builder, title, name, fields, pages, topics, audiences):
