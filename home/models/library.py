@@ -51,7 +51,7 @@ class DocumentLibraryPage(ReviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request)
-        documents = self.filtered_documents(form).prefetch_related("topics", "audiences")
+        documents = self.filtered_documents(form)
         query = form.query_string()
         context.update(
             {
