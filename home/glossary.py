@@ -38,6 +38,15 @@ def link_terms(html: str, entries: list[Entry]) -> str:
     """The HTML with the first occurrence of each entry linked; unchanged without a match."""
     if not entries or not html:
         return html
+    soup = BeautifulSoup(html, "html.parser")
+    link_terms_in(soup, entries)
+    return str(soup)
+
+
+def link_terms_in(soup, entries: list[Entry]) -> None:
+    """Link the first occurrence of each entry in a parsed document, in place."""
+    if not entries:
+        return
     by_form = {}
     for entry in entries:
         for form in entry.forms:
@@ -47,7 +56,6 @@ def link_terms(html: str, entries: list[Entry]) -> str:
         r"(?<!\w)(" + "|".join(re.escape(form) for form in alternatives) + r")(?!\w)",
         re.IGNORECASE,
     )
-    soup = BeautifulSoup(html, "html.parser")
     linked: set[str] = set()
     for node in list(soup.find_all(string=True)):
         if isinstance(node, Comment | Declaration | ProcessingInstruction):
@@ -55,7 +63,6 @@ def link_terms(html: str, entries: list[Entry]) -> str:
         if any(parent.name in SKIPPED_ELEMENTS for parent in node.parents):
             continue
         _link_in_text(soup, node, pattern, by_form, linked)
-    return str(soup)
 
 
 def _link_in_text(soup, node, pattern, by_form, linked):

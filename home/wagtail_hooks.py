@@ -10,6 +10,7 @@ from . import admin_views
 from .i18n import is_mirrored_alias
 from .models import Audience, ContactCentre, FooterContent, GlossaryTerm, SiteNotice, Topic
 from .navigation import locale_ids
+from .rich_text import DescribedDocumentLinkHandler
 from .untranslated import render_untranslated
 
 
@@ -89,6 +90,12 @@ class SiteFrameGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(SiteFrameGroup)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def describe_document_links_in_rich_text(features):
+    # After wagtail.documents' own hook (order 0), whose handler this one replaces.
+    features.register_link_type(DescribedDocumentLinkHandler)
 
 
 @hooks.register("register_admin_urls")

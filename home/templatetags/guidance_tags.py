@@ -1,5 +1,6 @@
 """Template helpers of the guidance features: document details and glossary links."""
 
+from bs4 import BeautifulSoup
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -7,7 +8,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from home.glossary import entries_for, link_terms
+from home.glossary import entries_for, link_terms_in
+from home.rich_text import META_ATTRIBUTE, describe_document_links
 
 register = template.Library()
 
@@ -29,20 +31,26 @@ def document_meta(document, page_language=None) -> str:
     return ", ".join(parts)
 
 
-class GlossaryLinksNode(template.Node):
+class BodyLinksNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
 
     def render(self, context):
         html = self.nodelist.render(context)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        # The parser re-serialises markup it was given by the site's own templates.
-        return mark_safe(link_terms(html, entries_for(language)))  # noqa: S308
+        entries = entries_for(language)
+        if not entries and META_ATTRIBUTE not in html:
+            return html
+        # One parse for both jobs; the parser re-serialises the site's own rendered markup.
+        soup = BeautifulSoup(html, "html.parser")
+        link_terms_in(soup, entries)
+        describe_document_links(soup)
+        return mark_safe(str(soup))  # noqa: S308
 
 
 @register.tag
-def glossary_links(parser, token):
-    """{% glossary_links %}…{% endglossary_links %}: the first use of each term is linked."""
-    nodelist = parser.parse(("endglossary_links",))
+def body_links(parser, token):
+    """{% body_links %}…{% endbody_links %}: glossary terms linked, document links described."""
+    nodelist = parser.parse(("endbody_links",))
     parser.delete_first_token()
-    return GlossaryLinksNode(nodelist)
+    return BodyLinksNode(nodelist)

@@ -155,3 +155,23 @@ def test_editors_and_moderators_may_manage_and_choose_documents(group):
         "choose_guidancedocument",
     } <= granted
     assert Group.objects.get(name=group).permissions.filter(codename="change_glossaryterm")
+
+
+def test_document_links_in_rich_text_carry_the_same_details(client, section):
+    document = factories.GuidanceDocumentFactory(title="Leták", pages=2, language="en")
+    article = factories.ArticlePageFactory(
+        parent=section,
+        body=[
+            {
+                "type": "paragraph",
+                "value": f'<p>Viz <a linktype="document" id="{document.pk}">leták</a>.</p>',
+            }
+        ],
+    )
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    link = soup.select_one(".rich-text a[href^='/documents/']")
+    assert link.get_text() == "leták"
+    assert not link.has_attr("data-document-meta")
+    details = link.find_next_sibling("span", class_="document-link__meta")
+    assert details.get_text().startswith("(PDF, ")
+    assert details.get_text().endswith(", 2 strany, v angličtině)")
