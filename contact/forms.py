@@ -116,6 +116,8 @@ class QuestionForm(InquiryForm):
 
 class FeedbackForm(InquiryForm):
     page = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # Set when a reader asks for a document in an accessible format.
+    document = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
     message_label = _("Your comment")
     message_required = _("Enter your comment.")

@@ -12,4 +12,10 @@ urlpatterns = [
         views.page_feedback,
         name="contact-page-feedback",
     ),
+    # Next to every PDF: a request for an accessible format, naming the document.
+    path(
+        _("accessible-format/<int:document_id>/"),
+        views.accessible_format,
+        name="contact-accessible-format",
+    ),
 ]

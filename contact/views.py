@@ -18,7 +18,7 @@ from home.querysets import published
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip
 
-from . import services, suggestions
+from . import accessible_formats, services, suggestions
 from .forms import FeedbackForm, QuestionForm
 from .models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
 
@@ -61,7 +61,10 @@ def inquiry_form(request, page, kind):
         initial = {"visit": suggestions.new_visit()}
         if kind == Kind.FEEDBACK:
             initial["page"] = request.GET.get("page", "")
+            initial["document"] = request.GET.get("document", "")
         form = form_class(initial=initial, language=language)
+        if kind == Kind.FEEDBACK and (document := accessible_formats.requested(form)):
+            form.initial["message"] = accessible_formats.prefilled_message(document)
     response = page.render(
         request,
         template="contact/contact_page.html",
@@ -70,6 +73,9 @@ def inquiry_form(request, page, kind):
             "kind": kind,
             "suggested": suggested,
             "commented_page": _commented_page(form) if kind == Kind.FEEDBACK else None,
+            "requested_document": (
+                accessible_formats.requested(form) if kind == Kind.FEEDBACK else None
+            ),
             "max_message_length": MAX_MESSAGE_LENGTH,
             "question_url": page.get_url(request),
             "feedback_url": page.route_url("feedback", request=request),
@@ -90,9 +96,13 @@ def _over_limits(request, email: str) -> bool:
 def _new_inquiry(request, form, kind, language) -> services.NewInquiry:
     data = form.cleaned_data
     commented = _commented_page(form) if kind == Kind.FEEDBACK else None
+    message, document_url = data["message"], ""
+    if kind == Kind.FEEDBACK and (document := accessible_formats.requested(form)):
+        document_url = request.build_absolute_uri(document.url)
+        message = accessible_formats.naming(document, document_url, message)
     return services.NewInquiry(
         kind=kind,
-        message=data["message"],
+        message=message,
         language=language,
         email=data.get("email") or "",
         name=data.get("name", ""),
@@ -100,7 +110,7 @@ def _new_inquiry(request, form, kind, language) -> services.NewInquiry:
         region=data.get("region", ""),
         requester_type=data.get("requester_type", ""),
         page_id=commented.pk if commented else None,
-        page_url=(commented.full_url or "") if commented else "",
+        page_url=((commented.full_url or "") if commented else document_url)[:500],
         visit=data.get("visit", ""),
         client_ip=client_ip(request),
         spam_reasons=tuple(form.spam_reasons()),
@@ -214,3 +224,12 @@ def page_feedback(request, page_id):
     if contact_page is None:
         raise Http404
     return redirect(f"{contact_page.route_url('feedback', request=request)}?page={page_id}")
+
+
+@require_safe
+def accessible_format(request, document_id):
+    """Where "Request an accessible format" leads: the feedback form, told which document."""
+    contact_page = contact_page_for(translation.get_language())
+    if contact_page is None:
+        raise Http404
+    return redirect(f"{contact_page.route_url('feedback', request=request)}?document={document_id}")

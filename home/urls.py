@@ -3,13 +3,21 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import feeds, views
+from . import feeds, library_feeds, views
 
 urlpatterns = [
     path(_("search/"), views.search, name="search"),
     path(_("not-translated/<int:page_id>/"), views.untranslated, name="untranslated"),
+    path(
+        # Not the statement's own slug: this address only leads to it.
+        _("accessibility/"),
+        views.accessibility_statement,
+        name="accessibility-statement",
+    ),
     path("feeds/articles.rss", feeds.ArticlesRssFeed(), name="feed-articles-rss"),
     path("feeds/articles.atom", feeds.ArticlesAtomFeed(), name="feed-articles-atom"),
     path("feeds/news.rss", feeds.NewsRssFeed(), name="feed-news-rss"),
     path("feeds/news.atom", feeds.NewsAtomFeed(), name="feed-news-atom"),
+    path("feeds/documents.rss", library_feeds.rss, name="feed-documents-rss"),
+    path("feeds/documents.atom", library_feeds.atom, name="feed-documents-atom"),
 ]

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -75,3 +75,20 @@ def robots_txt(request):
             lines.append(f"Disallow: {reverse('search')}")
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def accessibility_statement(request):
+    """The footer's link on every page: a fixed address, so the footer costs no query; the
+    statement of the reader's language (or the default one) is looked up only here."""
+    from .models import AccessibilityStatementPage
+
+    language = translation.get_language()
+    statements = published(AccessibilityStatementPage.objects.all()).filter(
+        locale__language_code__in=[language, settings.LANGUAGE_CODE]
+    )
+    found = {page.locale.language_code: page for page in statements.select_related("locale")}
+    statement = found.get(language) or found.get(settings.LANGUAGE_CODE)
+    if statement is None:
+        raise Http404
+    return redirect(statement.get_url(request))

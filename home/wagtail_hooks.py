@@ -8,8 +8,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .i18n import is_mirrored_alias
-from .models import Audience, ContactCentre, FooterContent, HelpPoint, SiteNotice, Topic
+from .models import (
+    Audience,
+    ContactCentre,
+    FooterContent,
+    GlossaryTerm,
+    HelpPoint,
+    SiteNotice,
+    Topic,
+)
 from .navigation import locale_ids
+from .rich_text import DescribedDocumentLinkHandler
 from .untranslated import render_untranslated
 
 
@@ -43,11 +52,20 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    list_display = ["term", "slug", "synonyms", "locale"]
+    list_filter = ["locale"]
+    list_export = ["term", "slug", "synonyms", "definition"]
+    search_fields = ["term"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (TopicViewSet, AudienceViewSet)
+    items = (TopicViewSet, AudienceViewSet, GlossaryTermViewSet)
 
 
 class ContactCentreViewSet(SnippetViewSet):
@@ -109,6 +127,12 @@ class HelpPointViewSet(SnippetViewSet):
 register_snippet(TaxonomyGroup)
 register_snippet(HelpPointViewSet)
 register_snippet(SiteFrameGroup)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def describe_document_links_in_rich_text(features):
+    # After wagtail.documents' own hook (order 0), whose handler this one replaces.
+    features.register_link_type(DescribedDocumentLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.demo.media import pdf_file
 from home.models import (
     ArticlePage,
     Audience,
@@ -257,3 +258,69 @@ class HelpPointFactory(factory.django.DjangoModelFactory):
     opening_hours = "Po–Pá 8:00–16:00"
     phone = "+420 800 100 100"
     email = factory.Sequence(lambda n: f"misto{n}@socialnibydleni.example")
+
+
+class GuidanceDocumentFactory(factory.django.DjangoModelFactory):
+    """A PDF of a given number of pages (pages=...), with the library's metadata."""
+
+    class Meta:
+        model = "home.GuidanceDocument"
+        skip_postgeneration_save = True
+
+    class Params:
+        pages = 3
+
+    title = factory.Sequence(lambda n: f"Metodika {n}")
+    file = factory.LazyAttribute(lambda o: pdf_file("dokument", o.title, pages=o.pages))
+    document_type = "methodology"
+    language = "cs"
+    year = 2025
+
+    @factory.post_generation
+    def size(obj, create, extracted, **kwargs):
+        if create and obj.file_size is None:
+            obj.file_size = obj.file.size
+            obj.save(update_fields=["file_size"])
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "home.GlossaryTerm"
+
+    locale = factory.LazyFunction(default_locale)
+    term = factory.Sequence(lambda n: f"pojem {n}")
+    slug = factory.Sequence(lambda n: f"pojem-{n}")
+    definition = "<p>Vysvětlení pojmu.</p>"
+
+
+class DocumentLibraryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "home.DocumentLibraryPage"
+
+    title = "Knihovna dokumentů"
+    slug = "dokumenty"
+
+
+class GlossaryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "home.GlossaryPage"
+
+    title = "Slovník pojmů"
+    slug = "slovnik-pojmu"
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "home.AccessibilityStatementPage"
+
+    title = "Prohlášení o přístupnosti"
+    slug = "prohlaseni-o-pristupnosti"
+    body_name = "Ministerstvo práce a sociálních věcí"
+    website = "https://socialnibydleni.example"
+    compliance_status = "partial"
+    non_compliance = "<p>Starší dokumenty PDF nemají strukturu.</p>"
+    prepared_on = datetime.date(2026, 9, 1)
+    feedback = "<p>Napište kontaktnímu centru.</p>"
+    enforcement = "<p>Obraťte se na Ministerstvo vnitra.</p>"
+    last_reviewed = datetime.date(2026, 10, 1)
+    owner_team = "Tým přístupnosti"

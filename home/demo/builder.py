@@ -32,6 +32,7 @@ from home.models import (
 )
 
 from . import content, guidance, seed
+from .guidance_docs import build_guidance_docs
 from .media import listing_image_file, pdf_file
 from .translate import translate_demo_site
 
@@ -59,6 +60,7 @@ class DemoBuilder:
             pages = {spec["slug"]: self._standard_page(spec) for spec in content.STANDARD_PAGES}
             self._footer(write_to_us=pages["kontakt"])
             self._notice()
+            build_guidance_docs(self)
             translated = translate_demo_site(self.home, log=self.log)
             self.created.extend(["English translation"] * translated)
         return self.created

@@ -21,18 +21,21 @@ def listing_image_file(name: str, colour: tuple[int, int, int]) -> ImageFile:
     return ImageFile(buffer, name=f"{name}.png")
 
 
-def pdf_file(name: str, text: str) -> SimpleUploadedFile:
-    """A minimal, valid one-page PDF with one line of ASCII text."""
+def pdf_file(name: str, text: str, pages: int = 1) -> SimpleUploadedFile:
+    """A minimal, valid PDF of a number of pages, each with one line of ASCII text."""
     safe = text.encode("ascii", "replace").decode().replace("(", "[").replace(")", "]")
     stream = f"BT /F1 18 Tf 72 720 Td ({safe}) Tj ET".encode()
+    # Objects 1-4 are shared (catalog, page tree, contents, font); pages follow from 5 on.
+    kids = " ".join(f"{5 + number} 0 R" for number in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    ] + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>"
+    ] * pages
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

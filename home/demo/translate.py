@@ -8,12 +8,28 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import Audience, ContactCentre, FooterContent, HelpPoint, SiteNotice, Topic
+from home.models import (
+    Audience,
+    ContactCentre,
+    FooterContent,
+    GlossaryTerm,
+    HelpPoint,
+    SiteNotice,
+    Topic,
+)
 
 from .english import english_for
 
 # Snippets first: pages refer to them, and wagtail-localize needs them translated first.
-SNIPPET_MODELS = [Topic, Audience, ContactCentre, FooterContent, SiteNotice, HelpPoint]
+SNIPPET_MODELS = [
+    Topic,
+    Audience,
+    ContactCentre,
+    FooterContent,
+    SiteNotice,
+    HelpPoint,
+    GlossaryTerm,
+]
 
 
 def translate_demo_site(home, log=print) -> int:

@@ -1,5 +1,9 @@
+from .accessibility import AccessibilityStatementPage
+from .documents import GuidanceDocument
+from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import AudienceLandingPage, FaqPage, HelpSignpostPage
 from .help_points import HelpPoint, HelpPointDirectoryPage
+from .library import DocumentLibraryPage
 from .pages import (
     ArticlePage,
     HomePage,
@@ -13,6 +17,11 @@ from .site_content import ContactCentre, FooterContent, SiteNotice
 from .taxonomy import Audience, AudienceIndexPage, PageAudience, PageTopic, Topic, TopicIndexPage
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "DocumentLibraryPage",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GuidanceDocument",
     "ArticlePage",
     "Audience",
     "AudienceIndexPage",

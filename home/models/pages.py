@@ -52,6 +52,9 @@ class HomePage(Page):
         "home.AudienceLandingPage",
         "home.HelpSignpostPage",
         "home.HelpPointDirectoryPage",
+        "home.DocumentLibraryPage",
+        "home.GlossaryPage",
+        "home.AccessibilityStatementPage",
         *settings.HOME_PAGE_FEATURE_CHILDREN,
     ]
 

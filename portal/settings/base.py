@@ -165,6 +165,9 @@ PERMISSIONS_POLICY = {
 # and Wagtail serves documents with a sandboxing CSP of their own.
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents carry the library's metadata (type, origin, language, pages, topics).
+WAGTAILDOCS_DOCUMENT_MODEL = "home.GuidanceDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.GuidanceDocumentForm"
 
 # Czech first, English second.
 LANGUAGE_CODE = "cs"

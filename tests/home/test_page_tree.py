@@ -4,10 +4,13 @@ import pytest
 from wagtail.models import Page
 
 from home.models import (
+    AccessibilityStatementPage,
     ArticlePage,
     AudienceIndexPage,
     AudienceLandingPage,
+    DocumentLibraryPage,
     FaqPage,
+    GlossaryPage,
     HelpPointDirectoryPage,
     HelpSignpostPage,
     HomePage,
@@ -37,6 +40,9 @@ def test_home_page_takes_sections_indexes_standard_pages_and_feature_pages():
         AudienceLandingPage,
         HelpSignpostPage,
         HelpPointDirectoryPage,
+        DocumentLibraryPage,
+        GlossaryPage,
+        AccessibilityStatementPage,
         *features,
     }
 

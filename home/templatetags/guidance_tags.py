@@ -1,0 +1,56 @@
+"""Template helpers of the guidance features: document details and glossary links."""
+
+from bs4 import BeautifulSoup
+from django import template
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from home.glossary import entries_for, link_terms_in
+from home.rich_text import META_ATTRIBUTE, describe_document_links
+
+register = template.Library()
+
+
+@register.simple_tag
+def document_meta(document, page_language=None) -> str:
+    """ "PDF, 1,2 MB, 14 stran", and the language when it is not the page's."""
+    parts = [document.file_extension.upper()]
+    size = document.file_size
+    if size:
+        parts.append(filesizeformat(size).replace("\xa0", " "))
+    pages = getattr(document, "page_count", None)
+    if pages:
+        parts.append(ngettext("%(count)s page", "%(count)s pages", pages) % {"count": pages})
+    language = getattr(document, "language", "")
+    reader = page_language or translation.get_language() or settings.LANGUAGE_CODE
+    if language and language != reader:
+        parts.append(document.language_adverb)
+    return ", ".join(parts)
+
+
+class BodyLinksNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        entries = entries_for(language)
+        if not entries and META_ATTRIBUTE not in html:
+            return html
+        # One parse for both jobs; the parser re-serialises the site's own rendered markup.
+        soup = BeautifulSoup(html, "html.parser")
+        link_terms_in(soup, entries)
+        describe_document_links(soup)
+        return mark_safe(str(soup))  # noqa: S308
+
+
+@register.tag
+def body_links(parser, token):
+    """{% body_links %}…{% endbody_links %}: glossary terms linked, document links described."""
+    nodelist = parser.parse(("endbody_links",))
+    parser.delete_first_token()
+    return BodyLinksNode(nodelist)
