@@ -3,6 +3,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,6 +11,7 @@ from . import admin_views
 from .i18n import is_mirrored_alias
 from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
 from .navigation import locale_ids
+from .review_report import ReviewReportView
 from .untranslated import render_untranslated
 
 
@@ -100,4 +102,30 @@ def register_translation_status_menu_item():
         reverse("translation_status"),
         icon_name="wagtail-localize-language",
         order=700,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("reports/review/", ReviewReportView.as_view(), name="review_report"),
+        path(
+            "reports/review/results/",
+            ReviewReportView.as_view(results_only=True),
+            name="review_report_results",
+        ),
+    ]
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ReviewReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        _("Pages due for review"), reverse("review_report"), icon_name="time", order=710
     )

@@ -1,3 +1,4 @@
+from .editorial import ReviewReminder, SearchMiss
 from .pages import (
     ArticlePage,
     HomePage,
@@ -22,6 +23,8 @@ __all__ = [
     "PageAudience",
     "PageTopic",
     "RelatedPage",
+    "ReviewReminder",
+    "SearchMiss",
     "SectionPage",
     "SiteNotice",
     "StandardPage",
