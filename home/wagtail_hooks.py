@@ -7,7 +7,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, dashboard
 from .i18n import is_mirrored_alias
 from .models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
 from .navigation import locale_ids
@@ -129,3 +129,10 @@ def register_review_report_menu_item():
     return ReviewReportMenuItem(
         _("Pages due for review"), reverse("review_report"), icon_name="time", order=710
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        panels.append(dashboard.review_panel())
+        panels.append(dashboard.search_misses_panel())
