@@ -32,6 +32,7 @@ from home.models import (
 )
 
 from . import content, seed
+from .editorial import build_editorial_demo
 from .media import listing_image_file, pdf_file
 from .translate import translate_demo_site
 
@@ -60,6 +61,7 @@ class DemoBuilder:
             self._notice()
             translated = translate_demo_site(self.home, log=self.log)
             self.created.extend(["English translation"] * translated)
+            self.created += build_editorial_demo(self.home, self.owner, log=self.log)
         return self.created
 
     def _methodologist(self):

@@ -5,6 +5,7 @@ English pages are ordinary translations that editors can keep in sync with the C
 A Czech string without an entry here stops the build: nothing is left half-translated.
 """
 
+from .editorial import ENGLISH as EDITORIAL
 from .seed import PARAGRAPHS
 
 NBSP = "\xa0"
@@ -239,6 +240,7 @@ STRINGS = {
         "Model local social housing strategy (demo)"
     ),
     **SEED,
+    **EDITORIAL,
 }
 
 
