@@ -142,6 +142,9 @@ class ChartPanel(Component):
 
     template_name = "portal/charts/panel.html"
 
+    class Media:
+        css = {"all": ["css/admin-charts.css"]}
+
     def __init__(self, name, heading, charts, order=150, link_url="", link_text=""):
         self.name = name
         self.heading = heading
