@@ -116,3 +116,34 @@ def test_dashboard_shows_every_panel_with_known_figures(client, admin, section):
         assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
         assert soup.find(id=title_id).get_text() and soup.find(id=desc_id).get_text()
+
+
+def test_panel_figures_cost_the_same_queries_however_much_data(
+    section, django_assert_num_queries
+):
+    from home.review import pages_due, review_counts, review_models
+
+    for days in (-3, 2, 40, 400):
+        factories.ArticlePageFactory(
+            parent=section,
+            content_owner=factories.UserFactory(),
+            next_review_due=TODAY + timedelta(days=days),
+        )
+    topic = contact_factories.InquiryTopicFactory(name="Bydlení")
+    for _n in range(5):
+        SubscriberFactory()
+        contact_factories.InquiryFactory(topic=topic)
+        record_search_miss(f"dotaz {_n}", ["dotaz", str(_n)])
+    per_page_type = len(review_models())
+    with django_assert_num_queries(per_page_type):
+        review_counts()
+    with django_assert_num_queries(per_page_type):
+        assert len(pages_due(within_days=30)) == 2
+    with django_assert_num_queries(1):
+        subscribers_by_week()
+    with django_assert_num_queries(2):
+        inquiries_by_topic()
+    with django_assert_num_queries(1):
+        inquiries_by_status()
+    with django_assert_num_queries(1):
+        top_misses()
