@@ -118,9 +118,7 @@ def test_dashboard_shows_every_panel_with_known_figures(client, admin, section):
         assert soup.find(id=title_id).get_text() and soup.find(id=desc_id).get_text()
 
 
-def test_panel_figures_cost_the_same_queries_however_much_data(
-    section, django_assert_num_queries
-):
+def test_panel_figures_cost_the_same_queries_however_much_data(section, django_assert_num_queries):
     from home.review import pages_due, review_counts, review_models
 
     for days in (-3, 2, 40, 400):
