@@ -4,21 +4,26 @@ for review, an article scheduled to go live, and a few searches that found nothi
 Everything is looked up by a natural key first, so loading the demo again changes nothing.
 """
 
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from wagtail.admin import signal_handlers as wagtail_notifiers
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    TaskState,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
+from wagtail.signals import task_submitted, workflow_submitted
 
 from home.models import ArticlePage, SearchMiss, SectionPage
 
@@ -207,7 +212,8 @@ def _article_in_review(section, editor, owner, workflow, note):
     page, was_created = _new_article(section, IN_REVIEW, editor, owner)
     if was_created:
         page.save_revision(user=editor)
-        workflow.start(page, editor)
+        with without_submission_emails():
+            workflow.start(page, editor)
     note(was_created, f"article in review {page.title}")
 
 
@@ -230,3 +236,33 @@ def _search_misses(note):
         for query, ago, count in SEARCH_MISSES
     )
     note(True, "searches without results")
+
+
+@contextmanager
+def without_submission_emails():
+    """Building the demo e-mails nobody: Wagtail's "submitted for review" notifiers are
+    muted while the demo submits its draft, then connected again as they were."""
+    notifiers = [
+        (
+            task_submitted,
+            wagtail_notifiers.task_submission_email_notifier,
+            TaskState,
+            "group_approval_task_submitted_email_notification",
+        ),
+        (
+            workflow_submitted,
+            wagtail_notifiers.workflow_submission_email_notifier,
+            WorkflowState,
+            "workflow_state_submitted_email_notification",
+        ),
+    ]
+    muted = [
+        (signal, receiver, sender, uid)
+        for signal, receiver, sender, uid in notifiers
+        if signal.disconnect(sender=sender, dispatch_uid=uid)
+    ]
+    try:
+        yield
+    finally:
+        for signal, receiver, sender, uid in muted:
+            signal.connect(receiver, sender=sender, dispatch_uid=uid)

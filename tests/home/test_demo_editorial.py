@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
-from wagtail.models import Workflow
+from wagtail.models import TaskState, Workflow, WorkflowState
+from wagtail.signals import task_submitted, workflow_submitted
 
 from home.demo.editorial import EDITORS, IN_REVIEW, REVIEWERS, SCHEDULED, TASK, WORKFLOW
 from home.models import ArticlePage, SectionPage
@@ -79,3 +80,10 @@ def test_scheduled_and_draft_articles_stay_out_of_the_english_site(shared_demo_s
 def test_demo_dashboard_has_figures_to_show(shared_demo_site):
     assert top_misses()[0] == ("kaucni system", 7)
     assert [page.slug for page in pages_due(within_days=0)][:1] == ["co-je-socialni-bydleni"]
+
+
+def test_building_the_demo_emails_nobody(mailoutbox, demo_site):
+    assert mailoutbox == []
+    # The notifiers muted for the demo's submission are back for real editors.
+    assert task_submitted.has_listeners(TaskState)
+    assert workflow_submitted.has_listeners(WorkflowState)
