@@ -6,6 +6,7 @@ from . import audit
 from .models import Inquiry
 from .permissions import InquiryPermissionPolicy, works_in_contact_centre
 from .staff.dashboard import InquiriesPanel
+from .staff.dashboard_charts import inquiries_panel
 from .staff.viewsets import ContactCentreGroup
 
 # Before any view asks: Wagtail otherwise falls back to model permissions for inquiries.
@@ -21,6 +22,9 @@ def register_contact_log_actions(actions):
 def add_inquiries_panel(request, panels):
     if works_in_contact_centre(request.user):
         panels.append(InquiriesPanel(request.user))
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        # Figures only, no person: editors see what readers ask about.
+        panels.append(inquiries_panel())
 
 
 register_snippet(ContactCentreGroup)

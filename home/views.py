@@ -14,6 +14,7 @@ from .i18n import page_translations
 from .models.pages import paginate
 from .querysets import published
 from .search import clean_query, highlight, query_terms
+from .search_misses import record_search_miss
 from .untranslated import render_untranslated
 
 SEARCH_PAGE_SIZE = 10
@@ -37,6 +38,8 @@ def search(request):
             .search(" ".join(terms), operator="and")
         )
         results = paginate(request, found, per_page=SEARCH_PAGE_SIZE)
+        if not results.paginator.count:
+            record_search_miss(query, terms)
         for page in results:
             page.search_excerpt = highlight(_excerpt_source(page), terms)
     return render(

@@ -3,10 +3,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, dashboard
 from .i18n import is_mirrored_alias
 from .models import (
     Audience,
@@ -18,6 +19,7 @@ from .models import (
     Topic,
 )
 from .navigation import locale_ids
+from .review_report import ReviewReportView
 from .rich_text import DescribedDocumentLinkHandler
 from .untranslated import render_untranslated
 
@@ -154,3 +156,36 @@ def register_translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=700,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("reports/review/", ReviewReportView.as_view(), name="review_report"),
+        path(
+            "reports/review/results/",
+            ReviewReportView.as_view(results_only=True),
+            name="review_report_results",
+        ),
+    ]
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ReviewReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        _("Pages due for review"), reverse("review_report"), icon_name="time", order=710
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        panels.append(dashboard.review_panel())
+        panels.append(dashboard.search_misses_panel())

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import BulletinPage, Subscriber
 
 
@@ -124,3 +124,9 @@ def register_bulletin_log_actions(actions):
     actions.register_action(
         "newsletter.subscriber.erase", _("Erase subscriber"), _("Subscriber erased")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_subscribers_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(dashboard.subscribers_panel())

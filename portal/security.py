@@ -34,6 +34,10 @@ ADMIN_POLICY = {
     "frame-src": [SELF],
 }
 
+# The editor's preview renders a public page through the whole middleware chain with a dummy
+# request for the page's own address; the admin frames it, so only framing is relaxed.
+PREVIEW_POLICY = {**PUBLIC_POLICY, "frame-ancestors": [SELF]}
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
@@ -41,7 +45,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only or parts.config is not None:
             return parts
         admin = request.path_info.startswith(settings.ADMIN_URL_PREFIXES)
-        parts.config = dict(ADMIN_POLICY if admin else PUBLIC_POLICY)
+        if admin:
+            policy = ADMIN_POLICY
+        elif getattr(request, "is_dummy", False):
+            policy = PREVIEW_POLICY
+        else:
+            policy = PUBLIC_POLICY
+        parts.config = dict(policy)
         if getattr(settings, "SECURE_HTTPS", False):
             parts.config["upgrade-insecure-requests"] = True
         return parts

@@ -32,6 +32,7 @@ from home.models import (
 )
 
 from . import content, guidance, seed
+from .editorial import build_editorial_demo
 from .guidance_docs import build_guidance_docs
 from .media import listing_image_file, pdf_file
 from .translate import translate_demo_site
@@ -63,6 +64,7 @@ class DemoBuilder:
             build_guidance_docs(self)
             translated = translate_demo_site(self.home, log=self.log)
             self.created.extend(["English translation"] * translated)
+            self.created += build_editorial_demo(self.home, self.owner, log=self.log)
         return self.created
 
     def _methodologist(self):

@@ -41,7 +41,9 @@ def translate_demo_site(home, log=print) -> int:
         for model in SNIPPET_MODELS
         for obj in model.objects.filter(locale=source_locale).order_by("pk")
     ]
-    objects += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
+    # Drafts and scheduled pages get their English version once they are live.
+    pages = home.get_descendants(inclusive=True).filter(live=True).order_by("path")
+    objects += [page.specific for page in pages]
     created = 0
     with transaction.atomic():
         for obj in objects:

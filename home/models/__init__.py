@@ -1,5 +1,6 @@
 from .accessibility import AccessibilityStatementPage
 from .documents import GuidanceDocument
+from .editorial import ReviewReminder, SearchMiss
 from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import AudienceLandingPage, FaqPage, HelpSignpostPage
 from .help_points import HelpPoint, HelpPointDirectoryPage
@@ -38,6 +39,8 @@ __all__ = [
     "PageAudience",
     "PageTopic",
     "RelatedPage",
+    "ReviewReminder",
+    "SearchMiss",
     "SectionPage",
     "SiteNotice",
     "StandardPage",

@@ -215,6 +215,9 @@ HOME_PAGE_FEATURE_CHILDREN = ["newsletter.BulletinIndexPage", "contact.ContactPa
 # Wagtail
 WAGTAIL_SITE_NAME = "Sociální bydlení"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+# The dashboard's upgrade notice fetches releases.wagtail.org from the browser, which the
+# admin's Content-Security-Policy (no third-party hosts) blocks; upgrades follow uv.lock.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
