@@ -23,6 +23,16 @@ def subpage_url(page, name, query="") -> str:
     return f"{url}?{query}" if query else url
 
 
+def library_url_for(landing) -> str:
+    """The document library in the landing page's language, filtered to its audience."""
+    from home.models.library import DocumentLibraryPage
+
+    library = published(DocumentLibraryPage.objects.filter(locale_id=landing.locale_id)).first()
+    if library is None:
+        return ""
+    return f"{library.url}?{urlencode({'audience': landing.audience.slug})}"
+
+
 def landing_context(landing, request) -> dict:
     topics = list(landing.topics())
     form = TopicFilterForm(request.GET or None, topics)
@@ -34,6 +44,7 @@ def landing_context(landing, request) -> dict:
         "articles": paginate(request, landing.articles(topic)),
         "guides": landing.guides(),
         "documents": landing.audience_documents(topic),
+        "library_url": library_url_for(landing),
         "directory": directory_for(landing.locale_id),
         "query_string": query,
         "feed_rss_url": subpage_url(landing, "feed-rss", query),

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0005_editorial_records'),
-        ('home', '0006_merge_guidance_public_and_documents'),
+        ("home", "0005_editorial_records"),
+        ("home", "0006_merge_guidance_public_and_documents"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -79,12 +79,19 @@ class AudienceLandingPage(ReviewMixin, RoutablePageMixin, Page):
         children = published(self.get_children()).specific().order_by("path")
         return list(children)
 
-    def audience_documents(self, topic=None):
-        """Documents for this audience. Hook for the document library: until it exists, none.
+    def audience_documents(self, topic=None, limit=6):
+        """The newest library documents for this audience (and topic) in the reader's
+        language. Documents are filed under the Czech terms; the translation key finds them
+        from a term in any language."""
+        from home.library import library_documents
 
-        The template lists what this returns in its ``audience_documents`` block.
-        """
-        return []
+        documents = library_documents().filter(
+            language=self.locale.language_code,
+            audiences__translation_key=self.audience.translation_key,
+        )
+        if topic is not None:
+            documents = documents.filter(topics__translation_key=topic.translation_key)
+        return list(documents.distinct()[:limit])
 
     @path("")
     def index(self, request):

@@ -101,9 +101,46 @@ def test_entry_point_links_its_faq_and_guides_and_the_directory(client, home, la
     assert {faq.url, directory.url} <= links
 
 
-def test_entry_point_has_a_documents_hook_that_is_empty_for_now(client, landing):
+def test_entry_point_without_documents_shows_no_empty_section(client, landing):
     assert landing.audience_documents() == []
     assert "documents-heading" not in client.get(landing.url).content.decode()
+
+
+def test_entry_point_lists_its_audiences_documents_in_the_readers_language(
+    client, home, landing, taxonomy
+):
+    library = factories.DocumentLibraryPageFactory(parent=home)
+    t = taxonomy
+
+    def document(title, audiences, topics=(), language="cs", in_library=True):
+        made = factories.GuidanceDocumentFactory(
+            title=title, language=language, in_library=in_library
+        )
+        made.audiences.set(audiences)
+        made.topics.set(topics)
+        return made
+
+    document("Metodika pro obce", [t["obce"]], [t["koncepce"]])
+    document("Pro obce i NNO", [t["obce"], t["nno"]], [t["prace"]])
+    document("Jen pro NNO", [t["nno"]])
+    document("Guide for municipalities", [t["obce"]], language="en")
+    document("Mimo knihovnu", [t["obce"]], in_library=False)
+
+    soup = BeautifulSoup(client.get(landing.url).content, "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "documents-heading"})
+    titles = sorted(h.get_text(strip=True) for h in section.select(".document-item__title"))
+    assert titles == ["Metodika pro obce", "Pro obce i NNO"]
+    assert "PDF" in section.select_one(".document-link__meta").get_text()
+    assert section.select_one(".accessible-format a") is not None
+    assert section.find("a", string="Všechny dokumenty pro tuto skupinu v knihovně")["href"] == (
+        f"{library.url}?audience=obce"
+    )
+
+    filtered = client.get(landing.url, {"topic": "koncepce"})
+    soup = BeautifulSoup(filtered.content, "html.parser")
+    assert [h.get_text(strip=True) for h in soup.select(".document-item__title")] == [
+        "Metodika pro obce"
+    ]
 
 
 def test_entry_point_shows_its_review(client, landing):
