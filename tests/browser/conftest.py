@@ -21,6 +21,27 @@ import pytest
 # collects this folder, where no test runs an event loop.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
+
+def _browser_tests_need_the_database():
+    """pytest-django creates the test database only when a collected test asks for `db`,
+    `transactional_db` or `live_server`. The shared demo uses none of them (it commits
+    through the blocker instead), so a run of only such tests would find the development
+    database; this counts the shared demo as asking for the default database too."""
+    from pytest_django import fixtures
+
+    original = fixtures._get_databases_for_test
+
+    def databases_for_test(test):
+        databases, serialized = original(test)
+        if not databases and "shared_demo" in getattr(test, "fixturenames", ()):
+            return ("default",), serialized
+        return databases, serialized
+
+    fixtures._get_databases_for_test = databases_for_test
+
+
+_browser_tests_need_the_database()
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

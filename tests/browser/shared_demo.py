@@ -7,6 +7,7 @@ between empties every table; the next test then builds the demo again.
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
@@ -51,6 +52,9 @@ class SharedDemo:
         """Every table as the migrations left it (what transactional tests expect)."""
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(self.migration_data)
+        # The content types are back under the snapshot's ids; the per-process cache may
+        # still hold others (Wagtail reads it to find a task's or a page's specific class).
+        ContentType.objects.clear_cache()
         self.home_pk = None
 
     def remove_what_the_test_added(self):
