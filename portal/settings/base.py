@@ -55,8 +55,11 @@ MIDDLEWARE = [
     "portal.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything per-user: a hit costs no session, query or render.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.routing.RouteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,6 +191,9 @@ STORAGES = {
 }
 
 CACHES = cache_settings(env.str("REDIS_URL", default=""))
+# Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
+# well under a day: cached forms carry a time-trap token that expires after 24 hours.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
 
 # Background work: the django-tasks API with its database backend (manage.py db_worker).
 TASKS = {
