@@ -194,6 +194,16 @@ CACHES = cache_settings(env.str("REDIS_URL", default=""))
 # Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
 # well under a day: cached forms carry a time-trap token that expires after 24 hours.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):
+# publishing purges what changed there too (home/edge_cache.py).
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Background work: the django-tasks API with its database backend (manage.py db_worker).
 TASKS = {
