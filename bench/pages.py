@@ -135,6 +135,7 @@ http {{
 
 def start_nginx(port, pages: dict[str, bytes]):
     folder = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    folder.chmod(0o755)  # nginx's workers read the files as an unprivileged user
     (folder / "html").mkdir()
     (folder / "tmp").mkdir()
     for name, content in pages.items():

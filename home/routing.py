@@ -26,6 +26,9 @@ def _route_key(request, path) -> str:
     return f"route:{generation(request)}:{request._get_raw_host()}:{language}:{path}"
 
 
+NO_SITE_VIEWS = {"healthz", "csrf-token"}
+
+
 def _no_view_restrictions():
     return []
 
@@ -35,14 +38,16 @@ class RouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = _site_for(request)
         response = self.get_response(request)
         self._remember(request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.url_name != "wagtail_serve":
+        if match is None or match.url_name in NO_SITE_VIEWS:
+            return None  # a health check must reach its view even when the database is down
+        request._wagtail_site = _site_for(request)
+        if match.url_name != "wagtail_serve":
             return None
         request._portal_route_key = key = _route_key(request, request.path_info)
         remembered = cache.get(key)

@@ -190,7 +190,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = cache_settings(env.str("REDIS_URL", default=""))
+CACHES = cache_settings(
+    env.str("REDIS_URL", default=""),
+    env.path("CACHE_DIR", default=BASE_DIR / "var" / "cache"),
+)
 # Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
 # well under a day: cached forms carry a time-trap token that expires after 24 hours.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
