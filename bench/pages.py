@@ -82,7 +82,7 @@ import json
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-client = Client()
+client = Client(HTTP_HOST="localhost")
 counts = {}
 for name, url in json.loads('URLS').items():
     client.get(url)
