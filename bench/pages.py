@@ -112,13 +112,14 @@ def wait_for(url, timeout=60):
 
 def start_gunicorn(env, port):
     process = subprocess.Popen(
-        [PY, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
+        [PY, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3",
+         "--worker-class", "gthread", "--threads", "4"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )
+    )  # fmt: skip
     started(process, f"http://127.0.0.1:{port}/healthz")
     return process
 

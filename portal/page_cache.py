@@ -26,7 +26,9 @@ from home.cache import generation, path_version_keys
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Frame-Options")
+# Everything else is kept: the security headers the middleware below added are the same for
+# every anonymous reader, and a hit skips that middleware.
+UNSTORED_HEADERS = {"set-cookie", "x-request-id", "date", "etag", "last-modified"}
 
 
 def page_cache_enabled() -> bool:
@@ -38,6 +40,8 @@ def may_use_cache(request) -> bool:
         return False
     if any(name in request.COOKIES for name in _personal_cookies()):
         return False
+    if getattr(settings, "SECURE_SSL_REDIRECT", False) and not request.is_secure():
+        return False  # SecurityMiddleware, below, redirects it to HTTPS
     if set(request.GET) - ALLOWED_QUERY or len(request.GET.getlist("page")) > 1:
         return False
     path = request.path_info
@@ -96,7 +100,11 @@ class AnonymousPageCacheMiddleware:
         stored = {
             "status": response.status_code,
             "content": response.content,
-            "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+            "headers": {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            },
             "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
             "modified": time.time(),
         }
@@ -107,8 +115,10 @@ class AnonymousPageCacheMiddleware:
         etag = stored["etag"]
         if request.headers.get("If-None-Match") == etag:
             response = HttpResponseNotModified()
+        elif rendered is not None:
+            response = rendered
         else:
-            response = rendered or HttpResponse(stored["content"], status=stored["status"])
+            response = HttpResponse(stored["content"], status=stored["status"])
             for name, value in stored["headers"].items():
                 response[name] = value
         response["ETag"] = etag

@@ -50,13 +50,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered from the shared cache with the headers the rest of the stack
+    # gave the page when it was rendered; it costs no session, query, render or policy.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and everything per-user: a hit costs no session, query or render.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.routing.RouteCacheMiddleware",

@@ -153,3 +153,19 @@ def test_token_endpoint_is_never_cached_and_sets_the_cookie(client):
     assert response.json()["token"]
     assert "csrftoken" in response.cookies
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_plain_http_is_still_redirected_when_https_is_required(client, article, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    warm(client, article.url)
+    assert client.get(article.url, secure=True)["X-Page-Cache"] in ("hit", "miss")
+    assert client.get(article.url, secure=True)["X-Page-Cache"] == "hit"
+    assert client.get(article.url).status_code == 301
+
+
+def test_a_hit_carries_the_security_headers_of_the_render(client, article):
+    first = client.get(article.url)
+    hit = client.get(article.url)
+    assert hit["X-Page-Cache"] == "hit"
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
+        assert hit[name] == first[name]
