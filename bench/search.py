@@ -99,14 +99,16 @@ def main():
             ratio = large[name] / small[name]
             verdict = "met" if ratio < 2 else "NOT met"
             print(f"  {name:34} {small[name]:8.1f} {large[name]:8.1f}   {ratio:5.2f} {verdict}")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "EXPLAIN SELECT object_id FROM wagtailsearch_indexentry "
-                "WHERE body @@ plainto_tsquery('simple', 'neziskovymi')"
-            )
-            print("\nPlan of the full-text lookup:")
-            for (line,) in cursor.fetchall():
-                print("  " + line)
+        for word in ("neziskovymi", "exekuce"):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "EXPLAIN SELECT object_id FROM wagtailsearch_indexentry "
+                    "WHERE body @@ plainto_tsquery('simple', %s)",
+                    [word],
+                )
+                print(f"\nPlan of the full-text lookup of {word!r}:")
+                for (line,) in cursor.fetchall():
+                    print("  " + line)
         connections.close_all()
     finally:
         remove()
