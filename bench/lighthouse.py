@@ -69,7 +69,8 @@ def main():
         sys.exit("Set DATABASE_URL to the PostgreSQL database bench/pages.py built.")
     env = production_env(database_url, 21600)
     manage(env, "collectstatic", "--no-input", "-v0")
-    article, section, contact = manage(env, "shell", "-c", FIND, capture=True).split()
+    found = manage(env, "shell", "-c", FIND, capture=True)
+    article, section, contact = found.strip().splitlines()[-1].split()
     server = start_gunicorn(env, args.port)
     pages = {
         "home": "/",
