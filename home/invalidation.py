@@ -125,7 +125,8 @@ def _page_saved(sender, instance, created, update_fields=None, **kwargs):
     if not isinstance(instance, Page):
         return
     if created:
-        invalidate_site(f"page {instance.pk} created")
+        if instance.live:  # a draft created in the admin shows nowhere until published
+            invalidate_site(f"page {instance.pk} created")
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return

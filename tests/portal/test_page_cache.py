@@ -169,3 +169,18 @@ def test_a_hit_carries_the_security_headers_of_the_render(client, article):
     assert hit["X-Page-Cache"] == "hit"
     for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
         assert hit[name] == first[name]
+
+
+def test_first_publication_of_a_draft_retires_its_listing_but_not_other_pages(
+    client, article, section
+):
+    draft = factories.ArticlePageFactory(parent=section, title="Čerstvý článek", live=False)
+    warm(client, section.url, article.url, section.url, article.url)
+    assert get(client, section.url)[1] == "hit"
+
+    publish(draft)
+
+    listing, state = get(client, section.url)
+    assert state == "miss"
+    assert "Čerstvý článek" in listing.content.decode()
+    assert get(client, article.url)[1] == "hit"
