@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean
+.PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,7 +59,13 @@ serve: install messages ## Production-like: gunicorn and the task worker with pr
 	@trap 'kill 0' INT TERM EXIT; \
 		$(PY) manage.py db_worker & \
 		$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
+			--worker-class gthread --threads $${WEB_THREADS:-4} \
 			--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+bench: install messages ## Page benchmark against nginx static, Varnish, query counts, memory (DATABASE_URL=postgres://...)
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (a database of its own: it is filled)"; exit 1; }
+	$(PY) bench/pages.py
+	$(PY) bench/search.py
 
 admin: migrate ## Give the development admin account a new password and print it
 	@$(PY) manage.py ensure_dev_admin --reset --port $(PORT)

@@ -9,3 +9,7 @@ class HomeConfig(AppConfig):
         from .glossary import connect_signals
 
         connect_signals()
+
+        from . import invalidation
+
+        invalidation.connect()

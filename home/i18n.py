@@ -13,7 +13,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .navigation import memoised
 from .querysets import published
 
 
@@ -58,7 +57,10 @@ def page_translations(request, page) -> dict[str, Page]:
             if candidate.alias_of is None or candidate.alias_of.locale_id == candidate.locale_id
         }
 
-    return memoised(request, ("translations", page.translation_key), find)
+    from .cache import frame_cached
+
+    # Publishing or unpublishing a translation forgets this entry (home.invalidation).
+    return frame_cached(request, ("translations", page.translation_key), find)
 
 
 def untranslated_url(language_code: str, page) -> str:

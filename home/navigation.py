@@ -24,14 +24,18 @@ def index_pages(request, locale_id) -> dict:
             found.setdefault(page.specific_class, page)
         return found
 
-    return memoised(request, ("index-pages", locale_id), find)
+    from .cache import frame_cached
+
+    return frame_cached(request, ("index-pages", locale_id), find)
 
 
 def locale_ids(request) -> dict[str, int]:
     """Locale primary keys by language code (a handful of rows, read once per request)."""
     from wagtail.models import Locale
 
-    return memoised(
+    from .cache import frame_cached
+
+    return frame_cached(
         request,
         "locale-ids",
         lambda: dict(Locale.objects.values_list("language_code", "pk")),
@@ -46,4 +50,6 @@ def home_for_language(request, language_code):
         locale_id = locale_ids(request).get(language_code)
         return HomePage.objects.live().filter(locale_id=locale_id).first()
 
-    return memoised(request, ("home", language_code), find)
+    from .cache import frame_cached
+
+    return frame_cached(request, ("home-for", language_code), find)

@@ -64,13 +64,30 @@ def subscribe(request):
     return redirect("newsletter:check_inbox")
 
 
-def render_signup_page(request, form, status=200):
+def render_signup_page(request, form, status=200, send_again=False):
     return render(
         request,
         "newsletter/subscribe.html",
-        {"form": form, "privacy_notice": PRIVACY_NOTICE},
+        {"form": form, "privacy_notice": PRIVACY_NOTICE, "send_again": send_again},
         status=status,
     )
+
+
+def recover_from_csrf_failure(request):
+    """A sign-up posted without a valid CSRF token (a cached page read without JavaScript):
+    the form again, filled in as sent and now with a token, so one more click subscribes.
+    The original time-trap token is kept, so that the second click is not "too fast"."""
+    posted = request.POST
+    initial = {name: posted.get(name, "") for name in ("email", "language", "page_path")}
+    initial["source"] = posted.get("source") or "page"
+    initial["topics"] = posted.getlist("topics")
+    form = SubscribeForm(initial=initial, with_topics=initial["source"] == "page")
+    if posted.get("form_started"):
+        form.initial["form_started"] = posted["form_started"]
+    return render_signup_page(request, form, status=403, send_again=True)
+
+
+subscribe.csrf_recovery = recover_from_csrf_failure
 
 
 def _setting(name):

@@ -5,6 +5,7 @@ page; here both become the site's own translated pages (the 405 keeps its Allow 
 """
 
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 
@@ -22,6 +23,16 @@ class TranslatedRefusalsMiddleware:
 
 
 def csrf_failure(request, reason=""):
+    """A refused post loses nothing: a view that declares `csrf_recovery` shows its form
+    again, filled in and with a fresh token (forms on cached pages reach here without
+    JavaScript); any other gets the translated explanation."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    recover = getattr(match.func, "csrf_recovery", None) if match else None
+    if recover is not None and request.method == "POST":
+        return recover(request)
     return render(
         request,
         "403.html",

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
+from portal.csrf import csrf_token
 from portal.health import healthz
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots-txt"),
     path("healthz", healthz, name="healthz"),
+    path("csrf-token/", csrf_token, name="csrf-token"),
 ]
 
 if settings.DEBUG:

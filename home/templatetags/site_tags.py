@@ -2,9 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from home import structured_data
+from home.cache import frame_cached
 from home.i18n import versions_of_page, versions_of_path
 from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
 from home.models.site_content import for_locale
@@ -12,6 +13,12 @@ from home.navigation import index_pages, memoised
 from home.querysets import published
 
 register = template.Library()
+
+
+def richtext(value):
+    from wagtail.templatetags.wagtailcore_tags import richtext as render
+
+    return render(value) if value else ""
 
 
 def _language():
@@ -32,7 +39,7 @@ def site_home(context):
         }
         return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
 
-    return memoised(request, ("home", language), find)
+    return frame_cached(request, ("home", language), find)
 
 
 @register.simple_tag(takes_context=True)
@@ -43,7 +50,7 @@ def main_menu(context, page=None):
     home = site_home(context)
     if home is None:
         return []
-    items = memoised(
+    items = frame_cached(
         context["request"],
         ("menu", home.pk),
         lambda: list(published(home.get_children()).in_menu()),
@@ -65,19 +72,38 @@ def footer_content(context):
     language = _language()
 
     def find():
-        return for_locale(FooterContent.objects.select_related("contact_centre"), language)
+        footer = for_locale(FooterContent.objects.select_related("contact_centre"), language)
+        if footer is not None:
+            # Resolved here, once per site generation, rather than by queries in the template.
+            target = footer.write_to_us_page
+            target = target.localized if target else None
+            footer.write_to_us_url = target.get_url() if target else ""
+            footer.funding_html = richtext(footer.funding_statement)
+        return footer
 
-    return memoised(context["request"], ("footer", language), find)
+    return frame_cached(context["request"], ("footer", language), find)
 
 
 @register.simple_tag(takes_context=True)
 def site_notices(context):
     language = _language()
-    return memoised(
-        context["request"],
-        ("notices", language),
-        lambda: list(SiteNotice.objects.showing(language)),
-    )
+
+    def find():
+        # Every notice that may show; the time window is applied per request below, so a
+        # notice appears and disappears on time without any change being published.
+        notices = list(SiteNotice.objects.filter(locale__language_code=language, active=True))
+        for notice in notices:
+            notice.message_html = richtext(notice.message)
+        return notices
+
+    now = timezone.now()
+    notices = frame_cached(context["request"], ("notices", language), find)
+    return [
+        notice
+        for notice in notices
+        if (notice.starts_at is None or notice.starts_at <= now)
+        and (notice.ends_at is None or notice.ends_at > now)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -94,16 +120,13 @@ def audience_entry_url(context, audience):
     from home.models import AudienceLandingPage
 
     request = context["request"]
-    entries = memoised(
-        request,
-        ("audience-entries", audience.locale_id),
-        lambda: {
-            entry.audience_id: entry
-            for entry in published(AudienceLandingPage.objects.filter(locale_id=audience.locale_id))
-        },
-    )
-    entry = entries.get(audience.pk)
-    return entry.get_url(request) if entry else taxonomy_url(context, audience)
+
+    def find():
+        landings = published(AudienceLandingPage.objects.filter(locale_id=audience.locale_id))
+        return {landing.audience_id: landing.get_url(request) for landing in landings}
+
+    entries = frame_cached(request, ("audience-entries", audience.locale_id), find)
+    return entries.get(audience.pk) or taxonomy_url(context, audience)
 
 
 @register.simple_tag(takes_context=True)
@@ -113,12 +136,16 @@ def breadcrumbs(context, page=None, extra=None):
     page = page or None  # an undefined template variable arrives as ""
 
     def ancestors():
-        if page is None:
-            return []
-        found = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        found = page.get_ancestors().filter(depth__gt=1)
         return [(ancestor.title, ancestor.get_url(request)) for ancestor in found]
 
-    crumbs = list(memoised(request, ("crumbs", getattr(page, "pk", None)), ancestors))
+    crumbs = []
+    if page is not None:
+        # The ancestors are part of the frame (their changes bump the site generation);
+        # the page's own title is read from the page being shown.
+        crumbs = list(frame_cached(request, ("crumbs", page.path[:-4]), ancestors))
+        if page.depth > 1:
+            crumbs.append((page.title, page.get_url(request)))
     if extra:
         crumbs.append(tuple(extra))
     return crumbs

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered from the shared cache with the headers the rest of the stack
+    # gave the page when it was rendered; it costs no session, query, render or policy.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
@@ -57,6 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.routing.RouteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,7 +194,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = cache_settings(env.str("REDIS_URL", default=""))
+CACHES = cache_settings(
+    env.str("REDIS_URL", default=""),
+    env.path("CACHE_DIR", default=BASE_DIR / "var" / "cache"),
+)
+# Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
+# well under a day: cached forms carry a time-trap token that expires after 24 hours.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):
+# publishing purges what changed there too (home/edge_cache.py).
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Background work: the django-tasks API with its database backend (manage.py db_worker).
 TASKS = {

@@ -19,6 +19,8 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
+# Developers see every change at once; production-like runs keep the page cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 # Where `make run` keeps the generated password of the development admin account.
 DEV_ADMIN_PASSWORD_FILE = BASE_DIR / "var" / "dev-admin-password"
 

@@ -67,8 +67,15 @@ def anymail_settings(environ: dict) -> dict:
     return {key[len(prefix) :]: value for key, value in environ.items() if key.startswith(prefix)}
 
 
-def cache_settings(redis_url: str | None) -> dict:
-    """A shared Redis cache when REDIS_URL is set, a per-process memory cache otherwise."""
+def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
+    """A shared Redis cache when REDIS_URL is set; otherwise files in cache_dir, which every
+    process on this machine shares; a per-process memory cache only when neither is given.
+
+    Pages and the frame are cached under versions that a publish bumps (home/cache.py): the
+    cache must be shared by every process that serves pages or publishes them (gunicorn
+    workers, the task worker running scheduled publishing), or a process would go on serving
+    what another one retired.
+    """
     if redis_url:
         return {
             "default": {
@@ -76,6 +83,16 @@ def cache_settings(redis_url: str | None) -> dict:
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "portal",
                 "TIMEOUT": 600,
+            }
+        }
+    if cache_dir:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(cache_dir),
+                "KEY_PREFIX": "portal",
+                "TIMEOUT": 600,
+                "OPTIONS": {"MAX_ENTRIES": 50_000},
             }
         }
     return {

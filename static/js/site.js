@@ -83,3 +83,38 @@
         timer = window.setTimeout(ask, 600);
     });
 })();
+
+// Forms on pages served from a shared cache carry an empty CSRF field (a token in a shared
+// copy would be someone else's). It is fetched when the reader starts on the form; without
+// this script the refused post comes back filled in, with a token, for one more click.
+(function () {
+    "use strict";
+    var fields = document.querySelectorAll("input[data-csrf-token]");
+    if (!fields.length || !window.fetch) { return; }
+    var pending = null;
+    function load() {
+        if (!pending) {
+            pending = fetch("/csrf-token/", {
+                credentials: "same-origin",
+                headers: { "Accept": "application/json" }
+            }).then(function (response) {
+                if (!response.ok) { throw new Error(String(response.status)); }
+                return response.json();
+            }).then(function (data) {
+                fields.forEach(function (field) { field.value = data.token; });
+            });
+        }
+        return pending;
+    }
+    fields.forEach(function (field) {
+        var form = field.form;
+        if (!form) { return; }
+        form.addEventListener("focusin", load);
+        form.addEventListener("submit", function (event) {
+            if (field.value) { return; }
+            event.preventDefault();
+            var send = function () { form.submit(); };
+            load().then(send, send);
+        });
+    });
+})();

@@ -137,11 +137,13 @@ def test_library_query_count_does_not_grow_with_documents(
     client.get(library.url)
     with django_assert_max_num_queries(30) as few:
         client.get(library.url)
+    warm = len(few.captured_queries)  # read now: the next request resets the query log
     for number in range(10):
         factories.GuidanceDocumentFactory(
             title=f"Leták {number}", file=SimpleUploadedFile(f"l{number}.docx", b"PK")
         ).topics.add(catalogue["topic"])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(library.url)  # new documents retire the cached frame: warm it again
+    with django_assert_max_num_queries(warm):
         client.get(library.url)
 
 

@@ -87,13 +87,31 @@ def start_server(static_root, log, **settings):
 
 
 @pytest.fixture(scope="module")
-def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
+def shared_cache_dir(tmp_path_factory):
+    """The servers and this test process share one cache, as the processes of a deployment
+    do: what a test publishes retires the servers' cached frame and pages."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def shared_cache(shared_cache_dir, settings):
+    from django.core.cache import cache
+
+    from portal.settings.env import cache_settings
+
+    settings.CACHES = cache_settings("", shared_cache_dir)
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory, shared_cache_dir):
     """Two servers for the module (starting gunicorn is the slow part): plain HTTP on
     loopback (SECURE_HTTPS=false) and the HTTPS default behind a trusted proxy."""
     logs = tmp_path_factory.mktemp("logs")
     with django_db_blocker.unblock():
-        plain = start_server(static_root, logs / "plain.log", SECURE_HTTPS="false")
-        https = start_server(static_root, logs / "https.log", SECURE_HTTPS="true")
+        shared = {"CACHE_DIR": str(shared_cache_dir)}
+        plain = start_server(static_root, logs / "plain.log", SECURE_HTTPS="false", **shared)
+        https = start_server(static_root, logs / "https.log", SECURE_HTTPS="true", **shared)
     yield {
         "plain": {"url": plain[1], "log": logs / "plain.log"},
         "https": {"url": https[1], "log": logs / "https.log"},
@@ -104,12 +122,12 @@ def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
 
 
 @pytest.fixture
-def server(servers, committed_db, home, footer):
+def server(servers, shared_cache, committed_db, home, footer):
     return servers["plain"]
 
 
 @pytest.fixture
-def https_server(servers, committed_db, home, footer):
+def https_server(servers, shared_cache, committed_db, home, footer):
     return servers["https"]
 
 
@@ -150,6 +168,11 @@ def test_behind_an_https_proxy_hsts_and_secure_cookies(https_server):
     status, headers, _body = fetch(https_server["url"] + "/", {"X-Forwarded-Proto": "https"})
     assert status == 200
     assert headers["Strict-Transport-Security"] == ("max-age=63072000; includeSubDomains; preload")
+    # Cacheable pages set no cookie at all; the CSRF cookie comes with the token forms fetch.
+    assert "Set-Cookie" not in headers
+    _status, headers, _body = fetch(
+        https_server["url"] + "/csrf-token/", {"X-Forwarded-Proto": "https"}
+    )
     cookie = headers["Set-Cookie"]
     assert "csrftoken=" in cookie and "Secure" in cookie and "SameSite=Lax" in cookie
 

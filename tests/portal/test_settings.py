@@ -109,4 +109,5 @@ def test_anymail_credentials_come_from_anymail_variables():
 
 def test_redis_url_selects_a_shared_cache():
     assert cache_settings("redis://127.0.0.1:6379/1")["default"]["BACKEND"].endswith("RedisCache")
+    assert cache_settings("", "/srv/cache")["default"]["BACKEND"].endswith("FileBasedCache")
     assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")

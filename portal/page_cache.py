@@ -1,0 +1,134 @@
+"""Whole responses for anonymous readers, from the shared cache, invalidated on publish.
+
+A request may be served from (and stored in) the cache only when it cannot be personal: a
+GET or HEAD of a public address without a query string (except a listing's page number),
+with no session or message cookie, and not an admin page or a preview. A response is stored
+only when it is a plain 200 that sets no cookie, does not vary on Cookie and is not marked
+private: a page that called {% csrf_token %} sets the CSRF cookie and so is never stored.
+Forms on cacheable pages use {% lazy_csrf_token %} instead (portal/templatetags).
+
+The key holds the site generation and a version of the address (home.cache): publishing a
+page bumps the versions of exactly the addresses it shows on, so every process stops serving
+the old copies at once; nothing needs deleting. Cached pages carry an ETag and
+Last-Modified, so a browser's conditional request gets a 304 without a render.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+from home.cache import generation, path_version_keys
+
+ALLOWED_QUERY = {"page"}
+PERSONAL_COOKIES = ("sessionid", "messages")
+# Everything else is kept: the security headers the middleware below added are the same for
+# every anonymous reader, and a hit skips that middleware.
+UNSTORED_HEADERS = {"set-cookie", "x-request-id", "date", "etag", "last-modified"}
+
+
+def page_cache_enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+
+
+def may_use_cache(request) -> bool:
+    if request.method not in ("GET", "HEAD") or not page_cache_enabled():
+        return False
+    if any(name in request.COOKIES for name in _personal_cookies()):
+        return False
+    if getattr(settings, "SECURE_SSL_REDIRECT", False) and not request.is_secure():
+        return False  # SecurityMiddleware, below, redirects it to HTTPS
+    if set(request.GET) - ALLOWED_QUERY or len(request.GET.getlist("page")) > 1:
+        return False
+    path = request.path_info
+    return not path.startswith((*settings.ADMIN_URL_PREFIXES, *_uncached_prefixes()))
+
+
+def _personal_cookies():
+    return (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def _uncached_prefixes():
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/healthz", "/csrf-token/")
+
+
+def may_store(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if "Cookie" in response.get("Vary", "") and not _session_untouched(request):
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _session_untouched(request) -> bool:
+    # The frame reads request.user (so the session) on every page; for a reader without a
+    # session cookie that session is empty, and serving the page to anyone else without
+    # one is exactly right.
+    session = getattr(request, "session", None)
+    return session is None or (not session.modified and session.is_empty())
+
+
+def _key(request, path_version) -> str:
+    query = request.GET.get("page", "")
+    digest = hashlib.sha256(
+        f"{request.get_host()}|{request.path_info}|{query}".encode()
+    ).hexdigest()
+    return f"page:{generation(request)}:{path_version or 0}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        request.portal_page_cacheable = True
+        version_key = path_version_keys([request.path_info])[0]
+        key = _key(request, cache.get(version_key))
+        stored = cache.get(key)
+        if stored is not None:
+            return self._from_cache(request, stored, hit=True)
+        response = self.get_response(request)
+        if not may_store(request, response):
+            return response
+        stored = {
+            "status": response.status_code,
+            "content": response.content,
+            "headers": {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            },
+            "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
+            "modified": time.time(),
+        }
+        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return self._from_cache(request, stored, hit=False, rendered=response)
+
+    def _from_cache(self, request, stored, hit, rendered=None):
+        etag = stored["etag"]
+        if request.headers.get("If-None-Match") == etag:
+            response = HttpResponseNotModified()
+        elif rendered is not None:
+            response = rendered
+        else:
+            response = HttpResponse(stored["content"], status=stored["status"])
+            for name, value in stored["headers"].items():
+                response[name] = value
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(stored["modified"])
+        response["X-Page-Cache"] = "hit" if hit else "miss"
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            must_revalidate=True,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+        )
+        return response

@@ -1,0 +1,205 @@
+"""Anonymous pages come from the shared cache, and publishing retires exactly what changed."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def article(section, footer):
+    return factories.ArticlePageFactory(parent=section, title="Původní název")
+
+
+def get(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, response.get("X-Page-Cache")
+
+
+def warm(client, *urls):
+    for url in urls:
+        client.get(url)
+
+
+def publish(page, **changes):
+    page = page.specific.__class__.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def test_second_anonymous_request_is_a_hit_without_queries(client, article):
+    first, state = get(client, article.url)
+    assert state == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second, state = get(client, article.url)
+    assert state == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "s-maxage=600" in second["Cache-Control"]
+
+
+def test_cached_page_carries_no_csrf_token_and_sets_no_cookie(client, article):
+    response, _state = get(client, article.url)
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken" value="" data-csrf-token' in html
+    assert not re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', html)
+    assert not response.cookies
+    _again, state = get(client, article.url)
+    assert state == "hit"
+
+
+def test_conditional_request_gets_not_modified(client, article):
+    response, _state = get(client, article.url)
+    again = client.get(article.url, headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_logged_in_editor_never_gets_the_anonymous_copy(client, article):
+    warm(client, article.url)
+    editor = get_user_model().objects.create_superuser("editor", "e@example.cz", "x" * 12)
+    client.force_login(editor)
+    response, state = get(client, article.url)
+    assert state is None
+    assert response.status_code == 200
+
+
+def test_published_change_retires_the_page_its_listings_home_feeds_and_sitemap(
+    client, article, section, home
+):
+    addresses = [article.url, section.url, "/", "/feeds/articles.rss", "/sitemap.xml"]
+    warm(client, *addresses)
+    other = factories.ArticlePageFactory(parent=section, title="Jiný článek")
+    # Creating a page retires everything; warm again to see exactly what a publish retires.
+    warm(client, *addresses, other.url, other.url)
+    assert get(client, other.url)[1] == "hit"
+
+    publish(article, title="Nový název")
+
+    for url in addresses:
+        response, state = get(client, url)
+        assert state == "miss", url
+        if url != "/sitemap.xml":  # the sitemap lists addresses, not titles
+            assert "Nový název" in response.content.decode(), url
+    assert get(client, other.url)[1] == "hit"
+
+
+def test_unpublished_page_disappears_from_the_page_and_its_listing(client, article, section):
+    warm(client, article.url, section.url)
+    page = article.specific.__class__.objects.get(pk=article.pk)
+    page.unpublish()
+    assert client.get(article.url).status_code == 404
+    listing, state = get(client, section.url)
+    assert state == "miss"
+    assert "Původní název" not in listing.content.decode()
+
+
+def test_moved_page_retires_every_cached_page(client, article, section, home):
+    other_section = factories.SectionPageFactory(parent=home, title="Druhá sekce")
+    old_url = article.url
+    warm(client, old_url, other_section.url, old_url, other_section.url)
+    article.move(other_section, pos="last-child")
+    assert client.get(old_url).status_code == 301  # Wagtail's automatic redirect
+    response, state = get(client, other_section.url)
+    assert state == "miss"
+    assert "Původní název" in response.content.decode()
+
+
+def test_deleted_page_is_gone_at_once(client, article, section):
+    warm(client, article.url, section.url)
+    article.delete()
+    assert client.get(article.url).status_code == 404
+    assert "Původní název" not in client.get(section.url).content.decode()
+
+
+def test_snippet_change_retires_every_page(client, article, footer):
+    warm(client, article.url, article.url)
+    footer.help_prompt = "Potřebujete poradit?"
+    footer.save()
+    response, state = get(client, article.url)
+    assert state == "miss"
+    assert "Potřebujete poradit?" in response.content.decode()
+
+
+def test_not_found_and_queries_are_not_cached(client, article):
+    assert get(client, "/neexistuje/")[1] is None
+    assert client.get("/neexistuje/").status_code == 404
+    warm(client, "/hledat/?q=byty")
+    assert get(client, "/hledat/?q=byty")[1] is None
+
+
+def test_reader_with_a_session_is_served_fresh(client, article):
+    warm(client, article.url)
+    client.cookies["sessionid"] = "anything"
+    assert get(client, article.url)[1] is None
+
+
+def test_token_endpoint_is_never_cached_and_sets_the_cookie(client):
+    response = client.get("/csrf-token/")
+    assert response.status_code == 200
+    assert response.json()["token"]
+    assert "csrftoken" in response.cookies
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_plain_http_is_still_redirected_when_https_is_required(client, article, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    warm(client, article.url)
+    assert client.get(article.url, secure=True)["X-Page-Cache"] in ("hit", "miss")
+    assert client.get(article.url, secure=True)["X-Page-Cache"] == "hit"
+    assert client.get(article.url).status_code == 301
+
+
+def test_a_hit_carries_the_security_headers_of_the_render(client, article):
+    first = client.get(article.url)
+    hit = client.get(article.url)
+    assert hit["X-Page-Cache"] == "hit"
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
+        assert hit[name] == first[name]
+
+
+def test_first_publication_of_a_draft_retires_its_listing_but_not_other_pages(
+    client, article, section
+):
+    draft = factories.ArticlePageFactory(parent=section, title="Čerstvý článek", live=False)
+    warm(client, section.url, article.url, section.url, article.url)
+    assert get(client, section.url)[1] == "hit"
+
+    publish(draft)
+
+    listing, state = get(client, section.url)
+    assert state == "miss"
+    assert "Čerstvý článek" in listing.content.decode()
+    assert get(client, article.url)[1] == "hit"
+
+
+def test_document_changes_retire_the_library_and_entry_points(client, home, footer):
+    library = factories.DocumentLibraryPageFactory(parent=home)
+    audience = factories.AudienceFactory(name="Obce", slug="obce")
+    document = factories.GuidanceDocumentFactory(title="Metodika pro obce", in_library=True)
+    warm(client, library.url, library.url)
+    assert get(client, library.url)[1] == "hit"
+
+    document.title = "Metodika pro obce, druhé vydání"
+    document.save()
+    response, state = get(client, library.url)
+    assert state == "miss"
+    assert "druhé vydání" in response.content.decode()
+
+    warm(client, library.url)
+    assert get(client, library.url)[1] == "hit"
+    document.audiences.add(audience)  # saved after the document, in the admin's form too
+    assert get(client, library.url)[1] == "miss"

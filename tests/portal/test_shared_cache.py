@@ -1,0 +1,83 @@
+"""Several processes share one Redis cache: what one retires, every other stops serving.
+
+Skipped with the reason when Redis does not answer on 127.0.0.1:6379 (database 15 is used).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal.settings.env import cache_settings
+from tests import factories
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not redis_answers(), reason="Redis is not running on 127.0.0.1:6379"),
+]
+
+
+@pytest.fixture
+def shared_cache(settings):
+    settings.CACHES = cache_settings(REDIS_URL)
+    settings.PAGE_CACHE_SECONDS = 600
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def in_another_process(code: str) -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "REDIS_URL": REDIS_URL,
+        "SECRET_KEY": "another-process-" + "k" * 40,
+        "ALLOWED_HOSTS": "testserver",
+        "EMAIL_URL": "console://",
+        "DEFAULT_FROM_EMAIL": "noreply@example.cz",
+        "SECURE_HTTPS": "false",
+    }
+    script = f"import django; django.setup()\n{code}"
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True, timeout=60)  # noqa: S603
+
+
+def test_an_address_retired_in_another_process_is_rendered_afresh_here(
+    client, shared_cache, section, footer
+):
+    article = factories.ArticlePageFactory(parent=section)
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+
+    in_another_process(f"from home.cache import bump_paths; bump_paths([{article.url!r}])")
+
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_site_change_in_another_process_retires_every_page_and_the_frame_here(
+    client, shared_cache, section, footer
+):
+    article = factories.ArticlePageFactory(parent=section)
+    for url in (article.url, section.url, article.url, section.url):
+        client.get(url)
+
+    in_another_process("from home.cache import bump_generation; bump_generation()")
+
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    assert client.get(section.url)["X-Page-Cache"] == "miss"
