@@ -50,10 +50,21 @@ class SharedDemo:
 
     def restore_migration_state(self):
         """Every table as the migrations left it (what transactional tests expect)."""
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # Signal handlers of the restored rows (search index, reference index) look content
+        # types up; with the cache warm they need no row that is not back yet.
+        ContentType.objects.get_for_models(*_tracked_models(), for_concrete_models=False)
+        # Sequences keep counting (as in Django's own serialized rollback): the snapshot's
+        # rows come back under their old ids, which a restarted sequence would hand out again.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
         connection.creation.deserialize_db_from_string(self.migration_data)
         # The content types are back under the snapshot's ids; the per-process cache may
-        # still hold others (Wagtail reads it to find a task's or a page's specific class).
+        # hold others if the database was not as the snapshot left it.
         ContentType.objects.clear_cache()
         self.home_pk = None
 
