@@ -39,6 +39,9 @@ AXE_OPTIONS = {
 
 
 def run_axe(axe, page) -> dict:
+    # After a click the new page's elements can be there before its stylesheets are:
+    # without them, sizes and contrast are the browser's defaults, not the site's.
+    page.wait_for_load_state("load")
     return axe.run(page, options=AXE_OPTIONS).response
 
 

@@ -41,6 +41,7 @@ def test_dashboard_charts_show_their_figures_and_pass_axe(signed_in, axe, site_u
     assert chart.locator("tbody tr").first.inner_text().split() == ["kocarkarna", "3"]
 
     options = {**AXE_OPTIONS, "resultTypes": ["violations", "passes"]}
+    page.wait_for_load_state("load")
     results = axe.run(page, context=".dashboard-chart", options=options)
     violations = results.response["violations"]
     # axe looked at the charts for real (their image role and names, the table, contrast).
