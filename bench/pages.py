@@ -110,9 +110,9 @@ def wait_for(url, timeout=60):
     raise RuntimeError(f"{url} did not answer")
 
 
-def start_gunicorn(env, port):
+def start_gunicorn(env, port, app="portal.wsgi", ready_path="/healthz"):
     process = subprocess.Popen(
-        [PY, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3",
+        [PY, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "3",
          "--worker-class", "gthread", "--threads", "4"],
         cwd=ROOT,
         env=env,
@@ -120,7 +120,7 @@ def start_gunicorn(env, port):
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
-    started(process, f"http://127.0.0.1:{port}/healthz")
+    started(process, f"http://127.0.0.1:{port}{ready_path}")
     return process
 
 
@@ -147,13 +147,17 @@ http {{
 """
 
 
-def start_nginx(port, pages: dict[str, bytes]):
+def save_pages(pages: dict[str, bytes]) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
     folder.chmod(0o755)  # nginx's workers read the files as an unprivileged user
     (folder / "html").mkdir()
     (folder / "tmp").mkdir()
     for name, content in pages.items():
         (folder / "html" / f"{name}.html").write_bytes(content)
+    return folder
+
+
+def start_nginx(port, folder: Path):
     (folder / "nginx.conf").write_text(NGINX_CONF.format(dir=folder, port=port))
     process = subprocess.Popen(
         ["nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder), "-g", "daemon off;"],
@@ -162,6 +166,11 @@ def start_nginx(port, pages: dict[str, bytes]):
     )
     started(process, f"http://127.0.0.1:{port}/home.html")
     return process
+
+
+def start_ceiling(port, folder: Path):
+    env = {**os.environ, "BENCH_CEILING_DIR": str(folder / "html")}
+    return start_gunicorn(env, port, app="bench.ceiling_app:application", ready_path="/home.html")
 
 
 def start_varnish(port, backend_port):
@@ -197,13 +206,24 @@ def wrk(url, duration):
     return {"rps": rate, "p50": p50, "p99": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
 
 
-def peak_rss_mib(master: subprocess.Popen) -> list[float]:
+def worker_memory(master: subprocess.Popen) -> list[dict]:
+    """Per worker: peak RSS (VmHWM), and now PSS and USS: RSS counts every page the worker
+    shares with the master and its siblings in full, USS is what the worker alone costs."""
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
-    peaks = []
+    workers = []
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
-        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
-    return peaks
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+
+        def kib(field, text=rollup):
+            return int(re.search(rf"{field}:\s+(\d+) kB", text).group(1))
+
+        workers.append({
+            "peak_rss": kib("VmHWM", status) / 1024,
+            "pss": kib("Pss") / 1024,
+            "uss": (kib("Private_Clean") + kib("Private_Dirty")) / 1024,
+        })  # fmt: skip
+    return workers
 
 
 def stop(process):
@@ -253,12 +273,15 @@ def main():
         processes.append(cached)
         base = f"http://127.0.0.1:{port}"
         html = {name: wait_for(base + urls[name]) for name in ("home", "article")}
-        processes.append(start_nginx(port + 2, html))
+        saved = save_pages(html)
+        processes.append(start_nginx(port + 2, saved))
         varnish = start_varnish(port + 3, port + 1)
         processes.append(varnish)
+        processes.append(start_ceiling(port + 4, saved))
         targets = {}
         for name in ("home", "article"):
             targets[f"{name} static (nginx)"] = f"http://127.0.0.1:{port + 2}/{name}.html"
+            targets[f"{name} gunicorn ceiling"] = f"http://127.0.0.1:{port + 4}/{name}.html"
             targets[f"{name} uncached"] = f"http://127.0.0.1:{port}{urls[name]}"
             targets[f"{name} app cache"] = f"http://127.0.0.1:{port + 1}{urls[name]}"
             if varnish:
@@ -268,7 +291,7 @@ def main():
             print(f"Round {round_number + 1}/{args.rounds} ...", flush=True)
             for label, url in targets.items():
                 results[label].append(wrk(url, args.duration))
-        report(results, small, large, args.articles, peak_rss_mib(uncached), peak_rss_mib(cached))
+        report(results, small, large, args.articles, worker_memory(uncached), worker_memory(cached))
     finally:
         for process in processes:
             stop(process)
@@ -278,31 +301,42 @@ def best(runs):
     return max(runs, key=lambda run: run["rps"])
 
 
-def report(results, small, large, articles, rss_uncached, rss_cached):
+def report(results, small, large, articles, memory_uncached, memory_cached):
     print(f"\n{'':28} {'req/s':>10} {'p50':>9} {'p99':>9}  (best of the rounds)")
     for label, runs in results.items():
         run = best(runs)
         errors = f"  {run['errors']} errors" if run["errors"] else ""
         print(f"{label:28} {run['rps']:10.0f} {run['p50']:>9} {run['p99']:>9}{errors}")
     print("\nRatios to nginx serving the same HTML (target):")
-    targets = {"uncached": {"home": 700, "article": 500}, "app cache": 10, "Varnish": 2}
+    targets = {
+        "uncached": {"home": 700, "article": 500},
+        "app cache": 10,
+        "Varnish": 2,
+        "gunicorn ceiling": None,
+    }
     for name in ("home", "article"):
         static = best(results[f"{name} static (nginx)"])["rps"]
         for kind, target in targets.items():
             label = f"{name} {kind}"
             if label not in results:
                 continue
-            wanted = target[name] if isinstance(target, dict) else target
             rate = best(results[label])["rps"]
+            if target is None:
+                print(f"  {label:22} 1/{static / rate:8.1f}   (no page from gunicorn can beat it)")
+                continue
+            wanted = target[name] if isinstance(target, dict) else target
             verdict = "met" if rate * wanted >= static else "NOT met"
             print(f"  {label:22} 1/{static / rate:8.1f}   (target 1/{wanted}: {verdict})")
     print("\nSQL queries per warm request (page cache off):")
     print(f"  {'page':10} {'demo site':>10} {f'+{articles} articles':>16}")
     for name in small:
         print(f"  {name:10} {small[name][0]:>10} {large[name][0]:>16}")
-    print("\nPeak RSS per gunicorn worker (VmHWM, MiB; target <= 120):")
-    print("  uncached server: " + ", ".join(f"{value:.0f}" for value in rss_uncached))
-    print("  cached server:   " + ", ".join(f"{value:.0f}" for value in rss_cached))
+    print("\nMemory per gunicorn worker after the rounds, MiB (target: peak RSS <= 120):")
+    for label, workers in (("uncached server", memory_uncached), ("cached server", memory_cached)):
+        figures = "; ".join(
+            f"peak RSS {w['peak_rss']:.0f}, PSS {w['pss']:.0f}, USS {w['uss']:.0f}" for w in workers
+        )
+        print(f"  {label}: {figures}")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,11 @@ def generation(request=None) -> int:
     return value
 
 
+def remember_generation(request, value) -> None:
+    """Use a generation already read (with other keys, in one round trip) for this request."""
+    memoised(request, "site-generation", lambda: value)
+
+
 def bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)

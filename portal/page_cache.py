@@ -11,6 +11,10 @@ The key holds the site generation and a version of the address (home.cache): pub
 page bumps the versions of exactly the addresses it shows on, so every process stops serving
 the old copies at once; nothing needs deleting. Cached pages carry an ETag and
 Last-Modified, so a browser's conditional request gets a 304 without a render.
+
+A hit costs one shared-cache round trip: the generation and the address's version are read
+together, and the page itself usually comes from a small copy in this process's memory
+(home.local_pages), which can never be stale because its key holds both versions.
 """
 
 import hashlib
@@ -22,7 +26,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from home.cache import generation, path_version_keys
+from home.cache import GENERATION_KEY, generation, path_version_keys, remember_generation
+from home.local_pages import local_pages
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -73,12 +78,25 @@ def _session_untouched(request) -> bool:
     return session is None or (not session.modified and session.is_empty())
 
 
-def _key(request, path_version) -> str:
+def _key(request) -> str:
+    version_key = path_version_keys([request.path_info])[0]
+    found = cache.get_many([GENERATION_KEY, version_key])
+    if GENERATION_KEY in found:
+        remember_generation(request, found[GENERATION_KEY])
     query = request.GET.get("page", "")
     digest = hashlib.sha256(
         f"{request.get_host()}|{request.path_info}|{query}".encode()
     ).hexdigest()
-    return f"page:{generation(request)}:{path_version or 0}:{digest}"
+    return f"page:{generation(request)}:{found.get(version_key) or 0}:{digest}"
+
+
+def _stored(key):
+    stored = local_pages.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None:
+            local_pages.put(key, stored)
+    return stored
 
 
 class AnonymousPageCacheMiddleware:
@@ -89,9 +107,8 @@ class AnonymousPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         request.portal_page_cacheable = True
-        version_key = path_version_keys([request.path_info])[0]
-        key = _key(request, cache.get(version_key))
-        stored = cache.get(key)
+        key = _key(request)
+        stored = _stored(key)
         if stored is not None:
             return self._from_cache(request, stored, hit=True)
         response = self.get_response(request)
@@ -107,8 +124,10 @@ class AnonymousPageCacheMiddleware:
             },
             "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
             "modified": time.time(),
+            "expires": time.time() + settings.PAGE_CACHE_SECONDS,
         }
         cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        local_pages.put(key, stored)
         return self._from_cache(request, stored, hit=False, rendered=response)
 
     def _from_cache(self, request, stored, hit, rendered=None):

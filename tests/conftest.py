@@ -24,7 +24,10 @@ def _fresh_cache():
     (home.cache) describe rows that its rollback removed."""
     from django.core.cache import cache
 
+    from home.local_pages import local_pages
+
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

@@ -85,6 +85,14 @@ def footer_content(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_footer(context):
+    """includes/footer.html, from the shared frame (home.frame_fragment)."""
+    from home.frame_fragment import site_footer as render
+
+    return render(context, _language())
+
+
+@register.simple_tag(takes_context=True)
 def site_notices(context):
     language = _language()
 
@@ -181,6 +189,14 @@ def description_of(page) -> str:
         if value:
             return value
     return ""
+
+
+@register.filter
+def optional_attr(obj, name):
+    """An attribute only some page types have, or None. The template engine's own lookup
+    of a missing attribute calls dir() on the page to tell why it failed, which costs more
+    than rendering the tag it guards; shared templates ask through this filter instead."""
+    return getattr(obj, name, None)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 from django import template
 
+from home.frame_fragment import FORM_STARTED, PAGE_PATH, rendering_fragment
 from newsletter.forms import PRIVACY_NOTICE, SubscribeForm
 
 register = template.Library()
@@ -9,12 +10,16 @@ register = template.Library()
 def footer_signup_form(context):
     """The compact sign-up form of every page's footer (e-mail and language)."""
     request = context["request"]
-    return SubscribeForm(
+    shared = rendering_fragment(context)  # the footer kept for every page: placeholders
+    form = SubscribeForm(
         with_topics=False,
-        initial={"source": "footer", "page_path": request.path},
+        initial={"source": "footer", "page_path": PAGE_PATH if shared else request.path},
         # Its own ids: a page may show the full sign-up form too.
         auto_id="footer-%s",
     )
+    if shared:
+        form.initial["form_started"] = FORM_STARTED
+    return form
 
 
 @register.simple_tag

@@ -1,0 +1,42 @@
+"""The footer, rendered once per language and site generation, with three per-request bits.
+
+Every page ends with the same footer: the contact centre, the sign-up form, the links. It is
+the largest part of the frame and costs about as much to render as a short article, yet only
+three things in it differ between requests: the address the sign-up form was sent from, its
+time-trap token and its CSRF field. The footer is rendered with placeholders for those and
+kept in the shared frame cache (home.cache, so a change of the footer snippet, which bumps the
+site generation, retires it everywhere); each request fills the placeholders in.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from portal.abuse import form_started_token
+
+from .cache import frame_cached
+
+CONTEXT_FLAG = "portal_frame_fragment"
+PAGE_PATH = "portal-fragment-page-path"
+FORM_STARTED = "portal-fragment-form-started"
+CSRF_FIELD = "<!--portal-fragment-csrf-field-->"
+
+
+def rendering_fragment(context) -> bool:
+    """Whether a tag is being rendered into the shared fragment (so must leave a placeholder)."""
+    return bool(context.get(CONTEXT_FLAG))
+
+
+def site_footer(context, language: str) -> str:
+    from portal.templatetags.portal_tags import lazy_csrf_token
+
+    request = context["request"]
+
+    def render():
+        return render_to_string("includes/footer.html", {"request": request, CONTEXT_FLAG: True})
+
+    html = frame_cached(request, ("footer-html", language), render)
+    html = html.replace(PAGE_PATH, escape(request.path), 1)
+    html = html.replace(FORM_STARTED, form_started_token(), 1)
+    html = html.replace(CSRF_FIELD, lazy_csrf_token(context), 1)
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, placeholders escaped
