@@ -84,17 +84,56 @@ def demo_site(db):
     return build_demo_site()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """Every row of the demo site, built once per run (then rolled back): building it takes
+    longer than any test that reads it, and several modules read it."""
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_demo_site()
+        contents = connection.creation.serialize_db_to_string()
+        transaction.set_rollback(True)
+    return contents
+
+
+def _restore_snapshot(contents):
+    """Replace every row with the snapshot's, inside the caller's transaction."""
+    from django.apps import apps
+    from django.db import connection
+
+    tables = sorted(
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    )
+    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            quoted = ", ".join(connection.ops.quote_name(t) for t in tables if t in existing)
+            cursor.execute(f"TRUNCATE {quoted}")
+        else:  # SQLite checks its foreign keys at commit, and this transaction never commits
+            for table in tables:
+                if table in existing:
+                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+    connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="module")
-def shared_demo_site(django_db_setup, django_db_blocker):
-    """The demo site built once for a module of read-only tests, then rolled back.
+def shared_demo_site(demo_snapshot, django_db_blocker):
+    """The demo site for a module of read-only tests, restored from the run's snapshot and
+    rolled back after the module.
 
     Each test still runs in its own savepoint (request `db` alongside), so what one test
     changes does not leak into the next.
     """
+    from django.core.cache import cache
     from django.db import transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_demo_site()
+        _restore_snapshot(demo_snapshot)
+        cache.clear()  # the frame and routes cached while building describe other row ids
+        yield Site.objects.get(is_default_site=True).root_page.specific
         transaction.set_rollback(True)
 
 
