@@ -168,3 +168,27 @@ def test_the_lookup_can_use_the_gin_expression_index(section):
         cursor.execute("RESET enable_seqscan")
     assert "home_search_title_body_gin" in plan, plan
     assert "Seq Scan" not in plan, plan
+
+
+@pytest.mark.postgres_only
+def test_pages_are_found_from_their_index_entries_by_key(section):
+    """Entries name their page by ``object_id``, text; the join needs ``id::varchar`` indexed.
+
+    Without migration home.0008's index on it, a few matching entries could only reach
+    their pages by reading every page (or every key of the primary key's index).
+    """
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    article = factories.ArticlePageFactory(parent=section)
+    by_text_key = Page.objects.annotate(key=Cast("pk", CharField(max_length=50))).filter(
+        key=str(article.pk)
+    )
+    assert list(by_text_key.values_list("pk", flat=True)) == [article.pk]
+    sql, params = by_text_key.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "home_page_id_text" in plan, plan
