@@ -14,6 +14,7 @@ from .i18n import page_translations
 from .models.pages import paginate
 from .querysets import published
 from .search import clean_query, highlight, query_terms
+from .search_hits import search_pages
 from .search_misses import record_search_miss
 from .untranslated import render_untranslated
 
@@ -29,15 +30,9 @@ def search(request):
         # Only real searches count: a search costs the database far more than a page view.
         if over_limit(request, "search-ip", settings.SEARCH_PER_IP):
             return too_many_requests(request, retry_after=60)
-        found = (
-            # The search backend cannot translate published()'s subquery; public() it is.
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(" ".join(terms), operator="and")
-        )
-        results = paginate(request, found, per_page=SEARCH_PAGE_SIZE)
+        # The search backend cannot translate published()'s subquery; public() it is.
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        results = paginate(request, search_pages(pages, terms), per_page=SEARCH_PAGE_SIZE)
         if not results.paginator.count:
             record_search_miss(query, terms)
         for page in results:
