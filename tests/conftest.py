@@ -1,3 +1,7 @@
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from wagtail.models import Page, Site
@@ -84,20 +88,39 @@ def demo_site(db):
     return build_demo_site()
 
 
+@dataclass(frozen=True)
+class DemoSnapshot:
+    rows: str  # every row, as Django's test serializer writes them
+    media: Path  # the images and documents the rows name
+
+    def place_media(self):
+        """Copy the demo's files under the MEDIA_ROOT in force (the browser tests have their
+        own)."""
+        from django.conf import settings
+
+        shutil.copytree(self.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """Every row of the demo site, built once per run (then rolled back): building it takes
-    longer than any test that reads it, and several modules read it."""
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Every row of the demo site, built once per run (then rolled back), and its files:
+    building it takes longer than any test that reads it, and several modules read it."""
     from django.db import connection, transaction
+    from django.test.utils import override_settings
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        override_settings(MEDIA_ROOT=str(media)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         build_demo_site()
-        contents = connection.creation.serialize_db_to_string()
+        rows = connection.creation.serialize_db_to_string()
         transaction.set_rollback(True)
-    return contents
+    return DemoSnapshot(rows=rows, media=media)
 
 
-def _restore_snapshot(contents):
+def _restore_snapshot(snapshot: DemoSnapshot):
     """Replace every row with the snapshot's, inside the caller's transaction."""
     from django.apps import apps
     from django.db import connection
@@ -116,7 +139,8 @@ def _restore_snapshot(contents):
             for table in tables:
                 if table in existing:
                     cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
-    connection.creation.deserialize_db_from_string(contents)
+    connection.creation.deserialize_db_from_string(snapshot.rows)
+    snapshot.place_media()
 
 
 @pytest.fixture(scope="module")

@@ -121,11 +121,11 @@ def site_url(browser_server):
 
 
 @pytest.fixture(scope="package")
-def shared_demo(browser_server, django_db_blocker, migration_data):
-    """The demo site, built and committed once for every browser test that reads it."""
+def shared_demo(browser_server, django_db_blocker, migration_data, demo_snapshot):
+    """The demo site, loaded and committed once for every browser test that reads it."""
     from tests.browser.shared_demo import SharedDemo
 
-    demo = SharedDemo(migration_data)
+    demo = SharedDemo(migration_data, demo_snapshot)
     yield demo
     with django_db_blocker.unblock():
         demo.restore_migration_state()

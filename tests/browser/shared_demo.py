@@ -1,9 +1,10 @@
 """One demo site for all the browser tests that read it, instead of one per test.
 
 Building the demo takes seconds; the tests only read it, apart from what they add (a
-subscriber, an inquiry, a page). So it is built and committed once, every row's key is noted,
-and after each test the rows that were not there before are deleted. A transactional test in
-between empties every table; the next test then builds the demo again.
+subscriber, an inquiry, a page). So it is loaded from the run's snapshot (tests/conftest.py,
+`demo_snapshot`) and committed once, every row's key is noted, and after each test the rows
+that were not there before are deleted. A transactional test in between empties every table;
+the next test then loads the demo again.
 """
 
 from django.apps import apps
@@ -29,8 +30,9 @@ def _keys(model) -> set:
 
 
 class SharedDemo:
-    def __init__(self, migration_data: str):
+    def __init__(self, migration_data: str, demo_snapshot):
         self.migration_data = migration_data
+        self.demo_snapshot = demo_snapshot
         self.home_pk = None
         self.baseline: dict = {}
 
@@ -38,18 +40,19 @@ class SharedDemo:
         """The demo's home page, building the demo first where it is missing."""
         site = Site.objects.filter(is_default_site=True).first()
         if self.home_pk is None or site is None or site.root_page_id != self.home_pk:
-            self.restore_migration_state()
-            self._build()
+            self._load(self.demo_snapshot.rows)
+            self.demo_snapshot.place_media()
+            self.home_pk = Site.objects.get(is_default_site=True).root_page_id
+            self.baseline = {model: _keys(model) for model in _tracked_models()}
         return Page.objects.get(pk=self.home_pk).specific
-
-    def _build(self):
-        from tests.conftest import build_demo_site
-
-        self.home_pk = build_demo_site().pk
-        self.baseline = {model: _keys(model) for model in _tracked_models()}
 
     def restore_migration_state(self):
         """Every table as the migrations left it (what transactional tests expect)."""
+        self._load(self.migration_data)
+        self.home_pk = None
+
+    def _load(self, contents: str):
+        """Every table holding exactly the rows of a snapshot."""
         # Signal handlers of the restored rows (search index, reference index) look content
         # types up; with the cache warm they need no row that is not back yet.
         ContentType.objects.get_for_models(*_tracked_models(), for_concrete_models=False)
@@ -62,11 +65,10 @@ class SharedDemo:
             inhibit_post_migrate=True,
             reset_sequences=False,
         )
-        connection.creation.deserialize_db_from_string(self.migration_data)
+        connection.creation.deserialize_db_from_string(contents)
         # The content types are back under the snapshot's ids; the per-process cache may
         # hold others if the database was not as the snapshot left it.
         ContentType.objects.clear_cache()
-        self.home_pk = None
 
     def remove_what_the_test_added(self):
         pending = []
