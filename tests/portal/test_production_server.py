@@ -242,17 +242,24 @@ def test_the_site_recovers_by_itself_after_a_database_restart(server):
     assert statuses == [200, 200, 200, 200]
 
 
-def test_two_servers_on_one_database_and_one_redis_show_a_publish_at_once(
-    two_machines, committed_db, home, footer, settings
-):
+@pytest.fixture
+def redis_cache(settings):
+    """This process is a third machine, the editors' one: it publishes, the servers serve."""
     from django.core.cache import cache
 
     from portal.settings.env import cache_settings
-    from tests import factories
 
-    # This process is a third machine, the editors' one: it publishes, the servers serve.
     settings.CACHES = cache_settings(SHARED_REDIS)
     cache.clear()  # what an earlier run left in database 9 describes other rows
+    yield
+    cache.clear()
+
+
+def test_two_servers_on_one_database_and_one_redis_show_a_publish_at_once(
+    two_machines, redis_cache, committed_db, home, footer
+):
+    from tests import factories
+
     a, b = two_machines
     section = factories.SectionPageFactory(parent=home)
     article = factories.ArticlePageFactory(parent=section, title="Původní název")
