@@ -174,8 +174,7 @@ def task_workers(request, django_db_setup, tmp_path_factory):
             pytest.skip("the RQ task backend needs Redis on 127.0.0.1:6379, which is not running")
         flush_redis()
     sink = SmtpSink().start()
-    workers = Workers(backend, sink.port, tmp_path_factory.mktemp(f"{backend}-workers"))
-    workers.sink = sink
+    workers = Workers(backend, sink, tmp_path_factory.mktemp(f"{backend}-workers"))
     try:
         yield workers.start()
     finally:

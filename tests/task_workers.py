@@ -68,11 +68,12 @@ def use_backend(settings, backend: str) -> None:
 class Workers:
     """count worker processes of one backend; stopped with SIGTERM (a warm shutdown)."""
 
-    def __init__(self, backend: str, smtp_port: int, logs: Path, count: int = 2, **env):
+    def __init__(self, backend: str, sink, logs: Path, count: int = 2, **env):
         self.backend = backend
+        self.sink = sink  # tests.smtp_server.SmtpSink: the workers' mail server
         self.logs = [logs / f"{backend}-worker-{number}.log" for number in range(count)]
         self.cache_dir = logs / "cache"
-        self.environment = self._environment(smtp_port, env)
+        self.environment = self._environment(sink.port, env)
         self.processes: list[subprocess.Popen] = []
 
     def _environment(self, smtp_port: int, extra: dict) -> dict:
