@@ -8,6 +8,10 @@ UV_VERSION := 0.13.8
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
+# The task worker of TASKS_BACKEND: db_worker (database, the default) or RQ's worker with its
+# scheduler (rq), which runs the retries that wait for a backoff.
+TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),$(PY) manage.py rqworker default --with-scheduler,$(PY) manage.py db_worker)
+
 .DEFAULT_GOAL := help
 .PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench
 
@@ -47,7 +51,7 @@ run: setup ## Set everything up and serve it with demo content on http://127.0.0
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
 	@trap 'kill 0' INT TERM EXIT; \
-		$(PY) manage.py db_worker & \
+		$(TASK_WORKER) & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
@@ -57,7 +61,7 @@ serve: install messages ## Production-like: gunicorn and the task worker with pr
 	$(PY) manage.py migrate --no-input -v0
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with production settings; Ctrl+C stops it."
 	@trap 'kill 0' INT TERM EXIT; \
-		$(PY) manage.py db_worker & \
+		$(TASK_WORKER) & \
 		$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 			--worker-class gthread --threads $${WEB_THREADS:-4} \
 			--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"

@@ -224,3 +224,41 @@ def _snapshot_on_this_connection(migration_data):
 @pytest.fixture
 def committed_db(_snapshot_on_this_connection, transactional_db, django_db_serialized_rollback):
     """For tests where another thread or process must see the data: real commits."""
+
+
+@pytest.fixture(scope="module", params=["database", "rq"])
+def task_workers(request, django_db_setup, tmp_path_factory):
+    """Two real worker processes of a task backend on the test database, for the module;
+    tests that use them run once per backend: `db_worker` (database) and `rqworker` (RQ on
+    Redis, skipped with the reason when Redis does not answer). They send to an SMTP sink."""
+    from tests.smtp_server import SmtpSink
+    from tests.task_workers import Workers, flush_redis, redis_answers
+
+    backend = request.param
+    if backend == "rq":
+        if not redis_answers():
+            pytest.skip("the RQ task backend needs Redis on 127.0.0.1:6379, which is not running")
+        flush_redis()
+    sink = SmtpSink().start()
+    workers = Workers(backend, sink, tmp_path_factory.mktemp(f"{backend}-workers"))
+    try:
+        yield workers.start()
+    finally:
+        workers.stop()
+        sink.stop()
+        if backend == "rq":
+            flush_redis()
+
+
+@pytest.fixture
+def background_tasks(task_workers, committed_db, settings):
+    """What this test enqueues (views, services, tasks) is run by task_workers' processes.
+
+    Mail sent by this process itself stays in Django's test outbox, so a message in the sink
+    was sent by a worker."""
+    from tests.task_workers import use_backend
+
+    use_backend(settings, task_workers.backend)
+    task_workers.sink.reset()
+    yield task_workers
+    assert task_workers.alive(), f"a worker died during the test:\n{task_workers.output()}"

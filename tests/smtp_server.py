@@ -80,3 +80,12 @@ class SmtpSink:
 
     def to(self, address: str) -> list[Received]:
         return [item for item in self.received if address in item.recipients]
+
+    def reset(self) -> None:
+        """Forget what was received and switch the faults off (a sink shared by tests)."""
+        with self.handler.lock:
+            self.handler.received.clear()
+            self.handler.seen = 0
+        self.handler.refuse_from = self.handler.hold_at = None
+        self.handler.holding.clear()
+        self.handler.release.clear()

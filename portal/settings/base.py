@@ -4,7 +4,7 @@ import os
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, anymail_settings, cache_settings, email_settings, env
+from .env import BASE_DIR, anymail_settings, cache_settings, email_settings, env, task_settings
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -212,13 +212,18 @@ if FRONTEND_CACHE_URL:
         }
     }
 
-# Background work: the django-tasks API with its database backend (manage.py db_worker).
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default"],
-    }
-}
+# Background work through the django-tasks API: TASKS_BACKEND=database (the default; tasks
+# in the database, `manage.py db_worker`) or rq (tasks in Redis, `manage.py rqworker default
+# --with-scheduler`). django_tasks_db stays installed either way: its table is part of the
+# schema, so switching backends needs no migration.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database").strip().lower()
+vars().update(
+    task_settings(
+        TASKS_BACKEND, env.str("RQ_REDIS_URL", default="") or env.str("REDIS_URL", default="")
+    )
+)
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
 
 # E-mail: EMAIL_URL selects SMTP, the console, a folder or an anymail provider.
 EMAIL_URL = env.str("EMAIL_URL", default="") or "console://"

@@ -102,3 +102,41 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
             "TIMEOUT": 600,
         }
     }
+
+
+TASK_BACKENDS = ("database", "rq")
+
+
+def task_settings(backend: str, redis_url: str = "") -> dict:
+    """TASKS (and django-rq's settings) for TASKS_BACKEND: "database" or "rq".
+
+    database: django-tasks-db, tasks in PostgreSQL, run by `manage.py db_worker`.
+    rq: django-tasks-rq, tasks in Redis at redis_url, run by
+    `manage.py rqworker default --with-scheduler`. The scheduler is what runs tasks enqueued
+    with run_after (the retries of e-mail and bulletin batches, with backoff): without it they
+    wait for the maintenance commands' sweep.
+    """
+    if backend not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={backend!r}: use one of {', '.join(TASK_BACKENDS)}."
+        )
+    if backend == "database":
+        return {
+            "TASKS": {
+                "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+            }
+        }
+    if not redis_url:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs RQ_REDIS_URL (or REDIS_URL).")
+    return {
+        "TASKS": {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}},
+        "RQ_QUEUES": {
+            # No time limit, as with db_worker: a bulletin's process_send runs for as long
+            # as the send (a limit would kill it mid-batch and leave claims to the reaper);
+            # a hung mail server is bounded by EMAIL_TIMEOUT instead.
+            "default": {"URL": redis_url, "DEFAULT_TIMEOUT": -1},
+        },
+        # The worker must run jobs through django-tasks-rq's Job class (it calls the task's
+        # function); set here so that `rqworker` needs no --job-class.
+        "RQ": {"JOB_CLASS": "django_tasks_rq.Job"},
+    }

@@ -1,6 +1,6 @@
 """The production-like server (`make serve`: gunicorn, production settings, WhiteNoise),
-started for real: headers as served, static files, JSON logs, and recovery from a database
-restart."""
+started for real: headers as served, static files, JSON logs, recovery from a database
+restart, and two instances on one database and one Redis behaving as one site."""
 
 import json
 import os
@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+SHARED_REDIS = "redis://127.0.0.1:6379/9"
 
 
 def free_port():
@@ -121,6 +122,31 @@ def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory, s
         process.wait(timeout=20)
 
 
+@pytest.fixture(scope="module")
+def two_machines(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
+    """Two gunicorn instances on different ports, as two machines behind a load balancer:
+    one database and one Redis cache (database 9, for these tests only), no file shared."""
+    from tests.task_workers import redis_answers
+
+    if not redis_answers():
+        pytest.skip("two machines share a Redis cache; Redis is not running on 127.0.0.1:6379")
+    logs = tmp_path_factory.mktemp("two-machines")
+    with django_db_blocker.unblock():
+        started = [
+            start_server(
+                static_root,
+                logs / f"{name}.log",
+                REDIS_URL=SHARED_REDIS,
+                CACHE_DIR=str(logs / f"cache-{name}"),  # unused: Redis takes precedence
+            )
+            for name in ("a", "b")
+        ]
+    yield [url for _process, url in started]
+    for process, _url in started:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 @pytest.fixture
 def server(servers, shared_cache, committed_db, home, footer):
     return servers["plain"]
@@ -214,3 +240,51 @@ def test_the_site_recovers_by_itself_after_a_database_restart(server):
     # Every following request works: health checks replace the dead connections.
     statuses = [fetch(server["url"] + path)[0] for path in ["/", "/healthz", "/", "/hledat/?q=x"]]
     assert statuses == [200, 200, 200, 200]
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """This process is a third machine, the editors' one: it publishes, the servers serve."""
+    from django.core.cache import cache
+
+    from portal.settings.env import cache_settings
+
+    settings.CACHES = cache_settings(SHARED_REDIS)
+    cache.clear()  # what an earlier run left in database 9 describes other rows
+    yield
+    cache.clear()
+
+
+def test_two_servers_on_one_database_and_one_redis_show_a_publish_at_once(
+    two_machines, redis_cache, committed_db, home, footer
+):
+    from tests import factories
+
+    a, b = two_machines
+    section = factories.SectionPageFactory(parent=home)
+    article = factories.ArticlePageFactory(parent=section, title="Původní název")
+
+    def page(base, url):
+        # Behind a load balancer both servers get the public host name (part of the key).
+        status, headers, body = fetch(base + url, {"Host": "localhost"})
+        return status, headers.get("X-Page-Cache"), body.decode()
+
+    # What one server rendered, the other serves from the shared cache.
+    assert page(a, article.url)[:2] == (200, "miss")
+    assert page(b, article.url)[:2] == (200, "hit")
+    assert page(b, section.url)[:2] == (200, "miss")
+    assert page(a, section.url)[:2] == (200, "hit")
+
+    article = article.specific_class.objects.get(pk=article.pk)
+    article.title = "Nový název"
+    article.save_revision().publish()
+    for base in (b, a):  # the very next request on either server
+        for url in (article.url, section.url):
+            status, _state, body = page(base, url)
+            assert status == 200
+            assert "Nový název" in body and "Původní název" not in body, (base, url)
+
+    article.unpublish()
+    for base in (a, b):
+        assert page(base, article.url)[0] == 404
+        assert "Nový název" not in page(base, section.url)[2]

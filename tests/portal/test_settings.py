@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
-from portal.settings.env import anymail_settings, cache_settings, email_settings
+from portal.settings.env import anymail_settings, cache_settings, email_settings, task_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -51,6 +51,19 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
     assert result.returncode != 0
     assert f"need these environment variables: {missing}." in result.stderr
     assert PRODUCTION_ENV["SECRET_KEY"] not in result.stderr
+
+
+def test_check_deploy_is_clean_with_the_rq_task_backend():
+    env = {**PRODUCTION_ENV, "TASKS_BACKEND": "rq", "RQ_REDIS_URL": "redis://redis.example:6379/1"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_rq_task_backend_without_redis_refuses_to_start():
+    result = manage("check", env={**PRODUCTION_ENV, "TASKS_BACKEND": "rq"})
+    assert result.returncode != 0
+    assert "TASKS_BACKEND=rq needs RQ_REDIS_URL (or REDIS_URL)." in result.stderr
 
 
 def test_wsgi_defaults_to_production_settings():
@@ -111,3 +124,19 @@ def test_redis_url_selects_a_shared_cache():
     assert cache_settings("redis://127.0.0.1:6379/1")["default"]["BACKEND"].endswith("RedisCache")
     assert cache_settings("", "/srv/cache")["default"]["BACKEND"].endswith("FileBasedCache")
     assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_tasks_backend_selects_the_database_or_rq_on_redis():
+    database = task_settings("database")
+    assert database == {
+        "TASKS": {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    }
+    rq = task_settings("rq", "redis://127.0.0.1:6379/2")
+    assert rq["TASKS"]["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+    assert rq["RQ_QUEUES"]["default"]["URL"] == "redis://127.0.0.1:6379/2"
+    # No time limit on a job (a bulletin send runs for as long as it takes), and the job
+    # class the worker needs to call a task.
+    assert rq["RQ_QUEUES"]["default"]["DEFAULT_TIMEOUT"] == -1
+    assert rq["RQ"]["JOB_CLASS"] == "django_tasks_rq.Job"
+    with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND='celery'"):
+        task_settings("celery")
