@@ -1,5 +1,7 @@
 """Template helpers of the guidance features: document details and glossary links."""
 
+from functools import lru_cache
+
 from bs4 import BeautifulSoup
 from django import template
 from django.conf import settings
@@ -38,14 +40,22 @@ class BodyLinksNode(template.Node):
     def render(self, context):
         html = self.nodelist.render(context)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        entries = entries_for(language)
-        if not entries and META_ATTRIBUTE not in html:
-            return html
-        # One parse for both jobs; the parser re-serialises the site's own rendered markup.
-        soup = BeautifulSoup(html, "html.parser")
-        link_terms_in(soup, entries)
-        describe_document_links(soup)
-        return mark_safe(str(soup))  # noqa: S308
+        entries = tuple(entries_for(language))
+        return mark_safe(_with_links(html, entries))  # noqa: S308
+
+
+# Parsing and re-serialising a long article costs more than rendering it. The outcome
+# depends only on the rendered body and the glossary entries (both part of the key), so
+# the same body is linked once per process.
+@lru_cache(maxsize=32)
+def _with_links(html: str, entries: tuple) -> str:
+    if not entries and META_ATTRIBUTE not in html:
+        return html
+    # One parse for both jobs; the parser re-serialises the site's own rendered markup.
+    soup = BeautifulSoup(html, "html.parser")
+    link_terms_in(soup, entries)
+    describe_document_links(soup)
+    return str(soup)
 
 
 @register.tag
