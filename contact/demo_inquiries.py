@@ -4,8 +4,8 @@ topic and by status) have something to show.
 They are filed with the model and the real routing rules, references and due dates, but not
 through services.receive: the demo acknowledges nobody and notifies no queue, so it sends no
 e-mail. The senders' addresses are at domains reserved for examples (RFC 2606). Dates count
-back from the moment the demo is loaded (the charts show the last 90 days); each inquiry is
-looked up by its sender's address first, so loading the demo again adds nothing.
+back from the moment the demo is loaded (the charts show the last 90 days). They are one set,
+looked up by the senders' addresses first: loading the demo again adds nothing.
 """
 
 from dataclasses import dataclass
@@ -170,23 +170,19 @@ FINISHED = {Status.ANSWERED, Status.CLOSED, Status.REFERRED}
 
 
 def build_demo_inquiries(home, log) -> list[str]:
-    existing = set(
-        Inquiry.objects.filter(email__in=[spec.email for spec in INQUIRIES]).values_list(
-            "email", flat=True
-        )
-    )
-    missing = [spec for spec in INQUIRIES if spec.email not in existing]
-    if not missing:
+    # One set: once any of them is there, nothing is added, so the spam that the retention
+    # command deleted, or an inquiry someone erased, does not come back.
+    if Inquiry.objects.filter(email__in=[spec.email for spec in INQUIRIES]).exists():
         return []
     now = timezone.now()
     topics = _topics(home)
     pages = list(ArticlePage.objects.live().filter(locale=home.locale).order_by("path")[:2])
     # Oldest first, so that the references run in the order the inquiries came.
-    for number, spec in enumerate(sorted(missing, key=lambda spec: -spec.days_ago)):
+    for number, spec in enumerate(sorted(INQUIRIES, key=lambda spec: -spec.days_ago)):
         page = pages[number % len(pages)] if pages and spec.kind == Kind.FEEDBACK else None
         _file(spec, now, topics, page)
-    log(f"  created {len(missing)} demo inquiries")
-    return [f"inquiry from {spec.email}" for spec in missing]
+    log(f"  created {len(INQUIRIES)} demo inquiries")
+    return [f"inquiry from {spec.email}" for spec in INQUIRIES]
 
 
 def _topics(home) -> dict[tuple[str, str], InquiryTopic]:
