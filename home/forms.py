@@ -23,3 +23,11 @@ class GuidanceDocumentForm(BaseDocumentForm):
             if name in self.fields:
                 field = self.fields[name]
                 field.queryset = field.queryset.filter(locale=default)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A new file with the page count left as it was: the old count belonged to the old
+        # file, so it is read again from the new one (GuidanceDocument.save).
+        if "file" in self.changed_data and "page_count" not in self.changed_data:
+            cleaned_data["page_count"] = None
+        return cleaned_data

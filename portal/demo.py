@@ -9,11 +9,19 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from contact.demo import build_contact_demo
+from contact.demo_inquiries import build_demo_inquiries
 from home.demo.builder import DemoBuilder
 from newsletter.demo import build_bulletin_demo
+from newsletter.demo_subscribers import build_demo_subscribers
 
-# Each extra builder is a callable(home_page, log) -> list of what it created.
-FEATURE_BUILDERS: list = [build_bulletin_demo, build_contact_demo]
+# Each extra builder is a callable(home_page, log) -> list of what it created. The
+# subscribers and inquiries come after the pages and topics they refer to.
+FEATURE_BUILDERS: list = [
+    build_bulletin_demo,
+    build_contact_demo,
+    build_demo_subscribers,
+    build_demo_inquiries,
+]
 
 
 # An arbitrary, fixed key for PostgreSQL's advisory lock around building the demo.

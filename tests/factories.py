@@ -321,6 +321,8 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
     non_compliance = "<p>Starší dokumenty PDF nemají strukturu.</p>"
     prepared_on = datetime.date(2026, 9, 1)
     feedback = "<p>Napište kontaktnímu centru.</p>"
-    enforcement = "<p>Obraťte se na Ministerstvo vnitra.</p>"
+    contact_email = "pristupnost@socialnibydleni.example"
+    contact_phone = "+420 800 000 000"
+    enforcement = "<p>Obraťte se na Digitální a informační agenturu.</p>"
     last_reviewed = datetime.date(2026, 10, 1)
     owner_team = "Tým přístupnosti"

@@ -5,6 +5,7 @@ English pages are ordinary translations that editors can keep in sync with the C
 A Czech string without an entry here stops the build: nothing is left half-translated.
 """
 
+from .accessibility import ENGLISH as ACCESSIBILITY
 from .editorial import ENGLISH as EDITORIAL
 from .guidance_docs import ENGLISH as GUIDANCE_DOCS
 from .guidance_english import ENGLISH as GUIDANCE
@@ -244,6 +245,7 @@ STRINGS = {
     **SEED,
     **GUIDANCE,
     **GUIDANCE_DOCS,
+    **ACCESSIBILITY,
     **EDITORIAL,
 }
 

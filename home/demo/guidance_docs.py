@@ -1,5 +1,6 @@
 """Demo of the document library, the glossary and the accessibility statement: the Czech
-specs, their English strings (for wagtail-localize) and the builder step that makes them."""
+specs, their English strings (for wagtail-localize) and the builder step that makes them
+(the statement's own wording is in home.demo.accessibility)."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from wagtail.documents import get_document_model
 
 from . import content
+from .accessibility import statement_fields
 from .media import pdf_file
 
 LIBRARY = {
@@ -163,26 +165,6 @@ TERMS = [
     ),
 ]
 
-STATEMENT = {
-    "slug": "prohlaseni-o-pristupnosti",
-    "title": "Prohlášení o přístupnosti",
-    "body_name": "Ministerstvo práce a sociálních věcí",
-    "compliance_status": "partial",
-    "non_compliance": "<p>Některé starší dokumenty PDF v knihovně dokumentů nemají "
-    "strukturu nadpisů ani textové popisy obrázků. (ukázkový obsah)</p>",
-    "out_of_scope": "<p>Dokumenty zveřejněné před 23. září 2018, které nejsou potřebné "
-    "k vyřízení žádné agendy.</p>",
-    "alternatives": "<p>U každého dokumentu PDF je odkaz Požádat o přístupný formát; "
-    "kontaktní centrum vám dokument pošle ve formátu, který potřebujete.</p>",
-    "prepared_on": date(2026, 9, 1),
-    "assessment_method": "self",
-    "feedback": "<p>Nedostatky v přístupnosti nám oznamte přes kontaktní centrum: na "
-    "telefonu +420 800 000 000 nebo formulářem níže. Odpovíme nejpozději do 30 dnů.</p>",
-    "enforcement": "<p>Když odpověď na vaše oznámení nebo žádost nebude uspokojivá, "
-    "obraťte se na Ministerstvo vnitra, které dohlíží na dodržování zákona č. 99/2019 Sb., "
-    "o přístupnosti internetových stránek a mobilních aplikací.</p>",
-}
-
 ENGLISH = {
     "Knihovna dokumentů": "Document library",
     "dokumenty": "documents",
@@ -273,35 +255,6 @@ ENGLISH = {
     "nezisková organizace, neziskové organizace": (
         "non-profit organisation, non-profit organisations, NGOs"
     ),
-    "Prohlášení o přístupnosti": "Accessibility statement",
-    "prohlaseni-o-pristupnosti": "accessibility-statement",
-    "Ministerstvo práce a sociálních věcí": "Ministry of Labour and Social Affairs",
-    "Některé starší dokumenty PDF v knihovně dokumentů nemají strukturu nadpisů ani "
-    "textové popisy obrázků. (ukázkový obsah)": (
-        "Some older PDF documents in the document library have no heading structure and no "
-        "text descriptions of images. (demo content)"
-    ),
-    "Dokumenty zveřejněné před 23. září 2018, které nejsou potřebné k vyřízení žádné agendy.": (
-        "Documents published before 23 September 2018 that are not needed for any "
-        "administrative process."
-    ),
-    "U každého dokumentu PDF je odkaz Požádat o přístupný formát; kontaktní centrum vám "
-    "dokument pošle ve formátu, který potřebujete.": (
-        "Next to every PDF document there is a Request an accessible format link; the "
-        "contact centre will send you the document in the format you need."
-    ),
-    "Nedostatky v přístupnosti nám oznamte přes kontaktní centrum: na telefonu "
-    "+420 800 000 000 nebo formulářem níže. Odpovíme nejpozději do 30 dnů.": (
-        "Report accessibility problems to the contact centre: by phone on +420 800 000 000 "
-        "or with the form below. We answer within 30 days at the latest."
-    ),
-    "Když odpověď na vaše oznámení nebo žádost nebude uspokojivá, obraťte se na "
-    "Ministerstvo vnitra, které dohlíží na dodržování zákona č. 99/2019 Sb., o přístupnosti "
-    "internetových stránek a mobilních aplikací.": (
-        "If the answer to your notification or request is unsatisfactory, contact the "
-        "Ministry of the Interior, which supervises compliance with Act No. 99/2019 Coll., "
-        "on the accessibility of websites and mobile applications."
-    ),
 }
 
 
@@ -330,13 +283,15 @@ def build_guidance_docs(builder) -> None:
         "last_reviewed": REVIEWED,
         "next_review_due": date(2027, 10, 1),
     }
-    builder._child(builder.home, DocumentLibraryPage, show_in_menus=True, **LIBRARY, **review)
+    library = builder._child(
+        builder.home, DocumentLibraryPage, show_in_menus=True, **LIBRARY, **review
+    )
     builder._child(builder.home, GlossaryPage, show_in_menus=True, **GLOSSARY, **review)
     builder._child(
         builder.home,
         AccessibilityStatementPage,
         website=settings.WAGTAILADMIN_BASE_URL,
-        **STATEMENT,
+        **statement_fields(library.pk),
         **review,
     )
 

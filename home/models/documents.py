@@ -4,11 +4,13 @@ Documents are not translatable: each file is in one language, and a translation 
 document is another document (the library filters by language instead).
 """
 
-import re
+import contextlib
+import logging
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
@@ -25,24 +27,39 @@ LANGUAGE_ADVERBS = {
     "sk": _("in Slovak"),
     "de": _("in German"),
 }
-# Page objects of an uncompressed PDF; PDFs with object streams hide them (count unknown).
-PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # Larger files are not read for their page count; the upload limit is lower anyway.
 PAGE_COUNT_READ_LIMIT = 50 * 1024 * 1024
 
+logger = logging.getLogger(__name__)
+
 
 def count_pdf_pages(file) -> int | None:
-    """The number of pages of a PDF, or None when it cannot be told without a PDF library."""
+    """The number of pages of a PDF, or None when the file does not tell.
+
+    pypdf follows the cross-reference table or stream (PDF 1.5+ tools put most objects,
+    the pages included, in compressed object streams) to the page tree, so an incremental
+    update or a linearised file is not counted twice either. A file it cannot read only
+    loses its page count: the upload goes on.
+    """
     try:
         file.open("rb")
         file.seek(0)
-        data = file.read(PAGE_COUNT_READ_LIMIT)
+        # The header may follow some junk, within the first kilobyte (as readers allow).
+        if file.size > PAGE_COUNT_READ_LIMIT or b"%PDF-" not in file.read(1024):
+            return None
         file.seek(0)
-    except (OSError, ValueError):
+        reader = PdfReader(file, strict=False)
+        if reader.is_encrypted:
+            # Most "protected" PDFs only restrict printing or copying (empty open password).
+            reader.decrypt("")
+        count = len(reader.pages)
+    except Exception as error:  # pypdf raises many kinds on a malformed file
+        logger.info("Page count of %s unknown: %s", getattr(file, "name", "?"), error)
         return None
-    if not data.startswith(b"%PDF"):
-        return None
-    return len(PDF_PAGE.findall(data)) or None
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            file.seek(0)
+    return count or None
 
 
 class DocumentType(models.TextChoices):

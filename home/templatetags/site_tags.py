@@ -10,6 +10,7 @@ from home.i18n import versions_of_page, versions_of_path
 from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
 from home.models.site_content import for_locale
 from home.navigation import index_pages, memoised
+from home.print_links import site_root, with_print_addresses
 from home.querysets import published
 
 register = template.Library()
@@ -215,3 +216,21 @@ def language_versions(context):
     if page is not None and getattr(page, "translation_key", None):
         return memoised(request, ("versions", page.pk), lambda: versions_of_page(request, page))
     return memoised(request, "versions-of-path", lambda: versions_of_path(request))
+
+
+class PrintAddressesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        root = site_root(context.get("request"))
+        return with_print_addresses(self.nodelist.render(context), root)
+
+
+@register.tag
+def print_addresses(parser, token):
+    """{% print_addresses %}…{% endprint_addresses %}: internal links inside get their full
+    address for print (home.print_links). Blocks inside still take part in inheritance."""
+    nodelist = parser.parse(("endprint_addresses",))
+    parser.delete_first_token()
+    return PrintAddressesNode(nodelist)

@@ -38,7 +38,7 @@ def test_sign_up_from_a_cached_page_without_javascript(browser, site_url, demo, 
     footer.get_by_role("button", name="Přihlásit se").click()
     # Refused for want of a token, but nothing is lost: the form is back, filled in.
     assert page.locator("main").get_by_label("Váš e-mail").input_value() == "petr.svoboda@seznam.cz"
-    assert not Subscriber.objects.exists()
+    assert not Subscriber.objects.filter(email="petr.svoboda@seznam.cz").exists()
     page.locator("main").get_by_role("button", name="Přihlásit se").click()
     page.wait_for_url("**/odber/zkontrolujte-schranku/")
     assert Subscriber.objects.filter(email="petr.svoboda@seznam.cz").exists()

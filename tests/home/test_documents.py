@@ -13,6 +13,7 @@ from home.models import GuidanceDocument
 from home.models.documents import count_pdf_pages
 from home.templatetags.guidance_tags import document_meta
 from tests import factories
+from tests.home.pdf_fixtures import compressed_pdf, updated_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,56 @@ def test_page_count_an_editor_entered_is_kept():
     assert GuidanceDocument.objects.get(pk=document.pk).page_count == 120
 
 
+def test_page_count_is_read_from_a_pdf_with_compressed_object_streams():
+    file = compressed_pdf(pages=7)
+    assert b"/Type /Page" not in file.read()  # the pages are only inside the object stream
+    document = factories.GuidanceDocumentFactory(file=compressed_pdf(pages=7))
+    assert GuidanceDocument.objects.get(pk=document.pk).page_count == 7
+
+
+def test_pages_rewritten_by_an_incremental_update_are_counted_once():
+    file = updated_pdf(pages=5, rewritten=2)
+    assert file.read().count(b"/Type /Page ") == 2  # the rewritten pages, in plain text
+    assert count_pdf_pages(file) == 5
+
+
 def test_page_count_is_unknown_when_the_file_does_not_tell():
-    compressed = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n<< /Type /ObjStm /N 3 >>\n%%EOF")
-    assert count_pdf_pages(compressed) is None
+    broken = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n<< /Type /ObjStm /N 3 >>\n%%EOF")
+    assert count_pdf_pages(broken) is None
+    assert factories.GuidanceDocumentFactory(file=broken).page_count is None
     text = factories.GuidanceDocumentFactory(file=SimpleUploadedFile("data.csv", b"a,b\n1,2\n"))
     assert text.page_count is None
+
+
+def edit_form_data(document, **changes):
+    data = {
+        "title": document.title,
+        "collection": document.collection_id,
+        "document_type": document.document_type,
+        "origin": document.origin,
+        "language": document.language,
+        "page_count": document.page_count or "",
+        "tags": "",
+    }
+    return {**data, **changes}
+
+
+def test_a_replaced_file_gets_its_own_page_count(admin_client):
+    document = factories.GuidanceDocumentFactory(pages=3)
+    url = f"/admin/documents/edit/{document.pk}/"
+    response = admin_client.post(url, edit_form_data(document, file=compressed_pdf(pages=9)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document.refresh_from_db()
+    assert document.page_count == 9
+
+
+def test_a_page_count_the_editor_types_with_a_new_file_is_kept(admin_client):
+    document = factories.GuidanceDocumentFactory(pages=3)
+    url = f"/admin/documents/edit/{document.pk}/"
+    data = edit_form_data(document, file=compressed_pdf(pages=9), page_count="12")
+    assert admin_client.post(url, data).status_code == 302
+    document.refresh_from_db()
+    assert document.page_count == 12
 
 
 def test_link_details_use_czech_number_formatting_and_plurals():
