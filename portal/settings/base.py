@@ -201,6 +201,8 @@ CACHES = cache_settings(
 # Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
 # well under a day: cached forms carry a time-trap token that expires after 24 hours.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# Each process also keeps the pages it served last (home/local_pages.py), bounded in bytes.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=4 * 1024 * 1024)
 # An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):
 # publishing purges what changed there too (home/edge_cache.py).
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
