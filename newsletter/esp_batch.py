@@ -24,12 +24,12 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMultiAlternatives
-from django.db import InterfaceError, OperationalError
-from django.db import connection as db_connection
 from django.utils import timezone
 
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
+from . import claims
+from .acknowledgements import row
 from .models import Delivery
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK
 
@@ -45,15 +45,15 @@ def merge_field(name: str) -> str:
     return settings.NEWSLETTER_MERGE_FIELD.replace("NAME", name)
 
 
-def send(deliveries, contents, links, mail_connection, release) -> str:
+def send(recipients, contents, links, mail_connection, acknowledgements) -> str:
     """Send the batch as one call per language; "sent" or "paused for an outage"."""
     from anymail.backends.base import AnymailBaseBackend
 
     if not isinstance(mail_connection, AnymailBaseBackend):
         raise ImproperlyConfigured("NEWSLETTER_MERGE_FIELD needs an anymail e-mail backend")
     groups: dict[str, list] = {}
-    for delivery in deliveries:
-        groups.setdefault(delivery.language, []).append(delivery)
+    for recipient in recipients:
+        groups.setdefault(recipient.language, []).append(recipient)
     languages = list(groups)
     for position, language in enumerate(languages):
         group = groups[language]
@@ -61,13 +61,20 @@ def send(deliveries, contents, links, mail_connection, release) -> str:
         try:
             mail_connection.send_messages([message])
         except PERMANENT_ERRORS as error:
-            acknowledge([_row(d, Delivery.Status.FAILED, error=error) for d in group])
+            now = timezone.now()
+            acknowledgements.many(
+                [row(r.pk, Delivery.Status.FAILED, "", error, now) for r in group]
+            )
         except TRANSIENT_ERRORS as error:
             # The provider is struggling: this group and the ones after it wait together.
-            release([d for later in languages[position:] for d in groups[later]], error)
+            claims.release(
+                [r for later in languages[position:] for r in groups[later]],
+                error,
+                acknowledgements,
+            )
             return "paused for an outage"
         else:
-            acknowledge(_rows_from_statuses(group, message))
+            acknowledgements.many(rows_from_statuses(group, message))
     return "sent"
 
 
@@ -81,7 +88,7 @@ def merge_message(content, group, links, mail_connection):
     message = EmailMultiAlternatives(
         subject=content.subject,
         body=personalise(content.text),
-        to=[delivery.subscriber.email for delivery in group],
+        to=[recipient.email for recipient in group],
         connection=mail_connection,
         headers={
             "List-Id": f"<zpravodaj.{domain}>",
@@ -91,60 +98,32 @@ def merge_message(content, group, links, mail_connection):
     )
     message.attach_alternative(personalise(content.html), "text/html")
     message.merge_data, message.merge_headers, message.merge_metadata = {}, {}, {}
-    for delivery in group:
-        email = delivery.subscriber.email
-        own_unsubscribe, own_preferences = links.urls(delivery.subscriber)
+    for recipient in group:
+        email = recipient.email
+        own_unsubscribe, own_preferences = links.urls(recipient)
         message.merge_data[email] = {"unsubscribe": own_unsubscribe, "preferences": own_preferences}
         message.merge_headers[email] = {"List-Unsubscribe": f"<{own_unsubscribe}>"}
         # Returned in tracking webhooks, which turn bounces into suppressions.
-        message.merge_metadata[email] = {"delivery": str(delivery.pk)}
+        message.merge_metadata[email] = {"delivery": str(recipient.pk)}
     return message
 
 
-def _rows_from_statuses(group, message):
+def rows_from_statuses(group, message) -> list[list]:
+    """Each recipient's own outcome from the provider's answer: accepted with its message
+    id, or refused with the provider's reason (a recipient it did not answer for counts as
+    refused, never as sent)."""
     recipients = message.anymail_status.recipients
+    now = timezone.now()
     rows = []
-    for delivery in group:
-        status = recipients.get(delivery.subscriber.email)
+    for recipient in group:
+        status = recipients.get(recipient.email)
         if status is not None and status.status in ACCEPTED:
             message_id = "" if status.message_id is None else str(status.message_id)
-            rows.append(_row(delivery, Delivery.Status.SENT, message_id))
+            rows.append(row(recipient.pk, Delivery.Status.SENT, message_id, now=now))
         else:
             refused = status.status if status is not None else "no status"
-            rows.append(_row(delivery, Delivery.Status.FAILED, error=f"provider: {refused}"))
+            rows.append(row(recipient.pk, Delivery.Status.FAILED, error=f"provider: {refused}"))
     return rows
-
-
-def _row(delivery, status, message_id="", error=None):
-    if error is not None and not isinstance(error, str):
-        error = f"{type(error).__name__}: {error}"
-    return [
-        status,
-        message_id[:300],
-        (error or "")[:2000],
-        timezone.now() if status == Delivery.Status.SENT else None,
-        delivery.pk,
-    ]
-
-
-def acknowledge(rows) -> None:
-    """One statement for the whole batch; retried once on a fresh connection, because the
-    messages have gone out and must not look unsent after a database restart."""
-    try:
-        _update(rows)
-    except (OperationalError, InterfaceError):
-        db_connection.close()
-        _update(rows)
-
-
-def _update(rows) -> None:
-    table = db_connection.ops.quote_name(Delivery._meta.db_table)
-    with db_connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET status = %s, message_id = %s, error = %s, sent_at = %s "  # noqa: S608 - table name from the model
-            "WHERE id = %s",
-            rows,
-        )
 
 
 @checks.register(checks.Tags.compatibility)

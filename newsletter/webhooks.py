@@ -50,7 +50,9 @@ def _mark_delivery(delivery_id, event, status):
     if delivery_id and str(delivery_id).isdigit():
         deliveries = deliveries.filter(pk=int(delivery_id))
     elif event.message_id:
-        deliveries = deliveries.filter(message_id=event.message_id)
+        # Spelled out so that the partial index on message ids serves the lookup whatever
+        # the query plan (they are indexed only once there is one).
+        deliveries = deliveries.filter(message_id=event.message_id).exclude(message_id="")
     else:
         return
     deliveries.update(status=status, error=(event.description or event.mta_response or "")[:2000])

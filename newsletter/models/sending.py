@@ -85,7 +85,11 @@ class Delivery(models.Model):
         BOUNCED = "bounced", _("bounced")
         UNSUBSCRIBED = "unsubscribed", _("unsubscribed before sending")
 
-    send = models.ForeignKey(Send, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: one_delivery_per_person starts with send and serves its lookups,
+    # and every index is written again on each claim and each acknowledgement.
+    send = models.ForeignKey(
+        Send, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     # Kept (without the person) when a subscriber is erased, so the send's figures stay true.
     subscriber = models.ForeignKey(
         "newsletter.Subscriber", null=True, on_delete=models.SET_NULL, related_name="deliveries"
@@ -107,8 +111,19 @@ class Delivery(models.Model):
             models.UniqueConstraint(fields=["send", "subscriber"], name="one_delivery_per_person")
         ]
         indexes = [
-            models.Index(fields=["send", "status", "next_attempt_at"], name="delivery_due"),
-            models.Index(fields=["message_id"], name="delivery_message_id"),
+            # Partial, so that rows stop being indexed here once they are sent (claims, the
+            # reaper and the finish check look only for waiting ones), and a message id is
+            # indexed once there is one: fewer index writes per claim and acknowledgement.
+            models.Index(
+                fields=["send", "status", "next_attempt_at"],
+                name="delivery_due",
+                condition=models.Q(status__in=["pending", "sending"]),
+            ),
+            models.Index(
+                fields=["message_id"],
+                name="delivery_message_id",
+                condition=~models.Q(message_id=""),
+            ),
         ]
 
     def __str__(self):

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from newsletter import sending
+from newsletter import claims, sending
 from newsletter.models import Delivery, Send, Subscriber
 from newsletter.sending import AlreadySent, process_send, send_batch, start_send
 from tests.newsletter.factories import SubscriberFactory
@@ -159,7 +159,7 @@ def test_claims_of_a_dead_worker_are_reaped_and_sent(issue, no_auto_workers):
 
     SubscriberFactory.create_batch(2)
     send = start_send(issue)
-    claimed = sending.claim_batch(send.pk, "dead-worker", size=2)
+    claimed = claims.claim_batch(send.pk, "dead-worker", size=2)
     assert len(claimed) == 2
     assert process_send.call(send.pk) == "waiting for retries"  # claims are not stale yet
     assert mail.outbox == []

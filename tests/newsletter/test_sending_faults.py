@@ -16,7 +16,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import claims
 from newsletter.models import Delivery
 from newsletter.sending import process_send, start_send
 from tests.newsletter.factories import SubscriberFactory
@@ -162,9 +162,9 @@ def test_retries_give_up_after_the_last_attempt(issue, no_auto_workers, smtp_sin
     SubscriberFactory()
     smtp_sink.stop()
     send = start_send(issue)
-    for _attempt in range(sending.MAX_ATTEMPTS):
+    for _attempt in range(claims.MAX_ATTEMPTS):
         process_send.call(send.pk)
         Delivery.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
     delivery = Delivery.objects.get()
     assert delivery.status == "failed"
-    assert delivery.attempts == sending.MAX_ATTEMPTS
+    assert delivery.attempts == claims.MAX_ATTEMPTS
