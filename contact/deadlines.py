@@ -4,11 +4,11 @@ stops while the contact centre waits for the requester."""
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=32)
 def public_holidays(year: int) -> frozenset[date]:
+    import holidays  # a few MiB of calendars, loaded by the first due date a process works out
+
     return frozenset(holidays.country_holidays("CZ", years=year))
 
 

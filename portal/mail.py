@@ -6,15 +6,21 @@ email/base.html). Sending is the caller's business (tasks, with retries); buildi
 touches the network.
 """
 
+from functools import lru_cache
 from urllib.parse import urljoin
 
-import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-_INLINER = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+@lru_cache(maxsize=1)
+def _inliner():
+    # Imported when the first e-mail is built: web workers that only serve pages never need it.
+    import css_inline
+
+    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
 
 
 def absolute_url(path: str) -> str:
@@ -35,7 +41,7 @@ def render_email(template: str, context: dict, language: str) -> tuple[str, str,
 
 
 def inline_css(html: str) -> str:
-    return _INLINER.inline(html)
+    return _inliner().inline(html)
 
 
 def build_email(

@@ -12,8 +12,6 @@ import io
 from urllib.parse import urlencode
 
 import django_otp
-import qrcode
-import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -149,6 +147,9 @@ def setup(request):
 
 
 def _qr_code_data_uri(text: str) -> str:
+    import qrcode  # only for the set-up page: page-serving workers never load it
+    import qrcode.image.svg
+
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage)
     buffer = io.BytesIO()
     image.save(buffer)

@@ -10,7 +10,6 @@ import logging
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
@@ -48,6 +47,8 @@ def count_pdf_pages(file) -> int | None:
         if file.size > PAGE_COUNT_READ_LIMIT or b"%PDF-" not in file.read(1024):
             return None
         file.seek(0)
+        from pypdf import PdfReader  # only when a document is uploaded: web workers never need it
+
         reader = PdfReader(file, strict=False)
         if reader.is_encrypted:
             # Most "protected" PDFs only restrict printing or copying (empty open password).
