@@ -62,9 +62,7 @@ serve: install messages ## Production-like: gunicorn and the task worker with pr
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with production settings; Ctrl+C stops it."
 	@trap 'kill 0' INT TERM EXIT; \
 		$(TASK_WORKER) & \
-		$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
-			--worker-class gthread --threads $${WEB_THREADS:-4} \
-			--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+		PORT=$(PORT) $(VENV)/bin/gunicorn --config ops/gunicorn.conf.py portal.wsgi
 
 bench: install messages ## Page benchmark against nginx static, Varnish, query counts, memory (DATABASE_URL=postgres://...)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (a database of its own: it is filled)"; exit 1; }

@@ -237,7 +237,7 @@ def task_workers(request, django_db_setup, tmp_path_factory):
     backend = request.param
     if backend == "rq":
         if not redis_answers():
-            pytest.skip("the RQ task backend needs Redis on 127.0.0.1:6379, which is not running")
+            pytest.skip("the RQ task backend needs Redis (TEST_REDIS_PORT), which is not running")
         flush_redis()
     sink = SmtpSink().start()
     workers = Workers(backend, sink, tmp_path_factory.mktemp(f"{backend}-workers"))

@@ -20,7 +20,9 @@ from django.db import connection
 from portal.settings.env import task_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+# TEST_REDIS_PORT lets two checkouts on one machine run their suites side by side, each
+# against a Redis of its own.
+REDIS_HOST, REDIS_PORT = "127.0.0.1", int(os.environ.get("TEST_REDIS_PORT", "6379"))
 # Redis databases 5-8 belong to the RQ tests (9 to the two servers' cache, 15 to the shared
 # cache tests); one per xdist worker, so that two test processes never feed each other's RQ
 # workers.
@@ -37,8 +39,8 @@ def redis_answers() -> bool:
         return False
 
 
-def redis_url() -> str:
-    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
+def redis_url(db: int = REDIS_DB) -> str:
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{db}"
 
 
 def flush_redis() -> None:

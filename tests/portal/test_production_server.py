@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests import task_workers
+
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_REDIS = "redis://127.0.0.1:6379/9"
+SHARED_REDIS = task_workers.redis_url(9)
 
 
 def free_port():
@@ -129,7 +131,7 @@ def two_machines(django_db_setup, django_db_blocker, static_root, tmp_path_facto
     from tests.task_workers import redis_answers
 
     if not redis_answers():
-        pytest.skip("two machines share a Redis cache; Redis is not running on 127.0.0.1:6379")
+        pytest.skip("two machines share a Redis cache; Redis is not running (TEST_REDIS_PORT)")
     logs = tmp_path_factory.mktemp("two-machines")
     with django_db_blocker.unblock():
         started = [

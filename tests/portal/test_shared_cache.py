@@ -1,10 +1,9 @@
 """Several processes share one Redis cache: what one retires, every other stops serving.
 
-Skipped with the reason when Redis does not answer on 127.0.0.1:6379 (database 15 is used).
+Skipped with the reason when the test Redis does not answer (TEST_REDIS_PORT; database 15).
 """
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,22 +12,17 @@ import pytest
 
 from portal.settings.env import cache_settings
 from tests import factories
+from tests.task_workers import redis_answers, redis_url
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_url(15)
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not redis_answers(), reason="Redis is not running on 127.0.0.1:6379"),
+    pytest.mark.skipif(
+        not redis_answers(), reason="the test Redis is not running (TEST_REDIS_PORT)"
+    ),
 ]
 
 
