@@ -6,10 +6,10 @@ import json
 
 from django.http import HttpResponse
 
+from portal.spreadsheets import defused
+
 from .help_point_data import headers, record
 
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXPORT_COLUMNS = [
     "name",
     "kind_label",
@@ -26,12 +26,6 @@ EXPORT_COLUMNS = [
 ]
 
 
-def neutralised(value) -> str:
-    """Text a spreadsheet shows as text: a leading apostrophe defuses a would-be formula."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def as_csv(points, filename: str) -> HttpResponse:
     buffer = io.StringIO()
     # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
@@ -41,7 +35,7 @@ def as_csv(points, filename: str) -> HttpResponse:
     writer.writerow([titles[column] for column in EXPORT_COLUMNS])
     for point in points:
         row = record(point)
-        writer.writerow([neutralised(row[column]) for column in EXPORT_COLUMNS])
+        writer.writerow([defused(str(row[column])) for column in EXPORT_COLUMNS])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
