@@ -17,7 +17,10 @@ from tests.newsletter.factories import SubscriberFactory
     ("value", "expected"),
     [
         ("=1+2@example.com", "'=1+2@example.com"),
-        ('=HYPERLINK("http://zly.example","klikni")', '\'=HYPERLINK("http://zly.example","klikni")'),
+        (
+            '=HYPERLINK("http://zly.example","klikni")',
+            '\'=HYPERLINK("http://zly.example","klikni")',
+        ),
         ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(1)", "'@SUM(1)"),
