@@ -10,13 +10,13 @@ from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from home.querysets import published
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip
+from portal.private_pages import keep_private
 
 from . import accessible_formats, services, suggestions
 from .forms import FeedbackForm, QuestionForm
@@ -34,10 +34,7 @@ def rate(name: str) -> str:
 
 def private(response, referrer=True):
     """Never cached by a shared cache; pages whose address holds a secret send no Referer."""
-    patch_cache_control(response, private=True, no_store=True)
-    if not referrer:
-        response["Referrer-Policy"] = "no-referrer"
-    return response
+    return keep_private(response, secret_address=not referrer)
 
 
 def inquiry_form(request, page, kind):

@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip, keyed_hash
+from portal.private_pages import secret_address
 
 from . import services
 from .forms import PRIVACY_NOTICE, EraseForm, PreferencesForm, ResendForm, SubscribeForm
@@ -101,6 +102,7 @@ def check_inbox(request):
     return render(request, "newsletter/check_inbox.html")
 
 
+@secret_address
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     try:
@@ -152,6 +154,7 @@ def resend(request):
 
 @csrf_exempt  # RFC 8058: mailbox providers POST here without cookies; the signed link is
 # the protection (per subscriber, unforgeable), and unsubscribing is all it can do.
+@secret_address
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
@@ -170,6 +173,7 @@ def unsubscribe(request, token):
     )
 
 
+@secret_address
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
@@ -210,6 +214,7 @@ def _topics_in_language(subscriber):
     )
 
 
+@secret_address
 @require_POST
 def export(request, token):
     try:
@@ -224,6 +229,7 @@ def export(request, token):
     return response
 
 
+@secret_address
 @require_POST
 def erase(request, token):
     try:

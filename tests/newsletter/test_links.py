@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from newsletter import services
@@ -213,3 +214,37 @@ def test_unconfirmed_sign_ups_are_purged_after_the_retention_period(settings):
     )
     assert services.purge_unconfirmed() == 1
     assert set(Subscriber.objects.values_list("pk", flat=True)) == {fresh.pk, confirmed_long_ago.pk}
+
+
+def _secret_links(subscriber):
+    manage = make_manage_token(subscriber)
+    return {
+        "confirm": reverse("newsletter:confirm", args=[make_confirm_token(subscriber)]),
+        "preferences": reverse("newsletter:preferences", args=[manage]),
+        "unsubscribe": reverse("newsletter:unsubscribe", args=[manage]),
+    }
+
+
+@pytest.mark.parametrize("link", ["confirm", "preferences", "unsubscribe"])
+def test_a_page_under_a_secret_link_is_never_stored_nor_referred(client, home, settings, link):
+    """The preferences page shows the address: no shared cache may keep it, and the next site
+    the reader opens must not learn the link from the Referer."""
+    settings.PAGE_CACHE_SECONDS = 600
+    subscriber = SubscriberFactory(email="tajna@seznam.cz", status="confirmed")
+    path = _secret_links(subscriber)[link]
+    for _reader in range(2):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert response.get("X-Page-Cache") is None
+    assert not [key for key in cache._cache if "page:" in key]
+
+
+@pytest.mark.parametrize("name", ["confirm", "preferences", "unsubscribe"])
+def test_a_forged_secret_link_is_kept_private_too(client, home, name):
+    response = client.get(reverse(f"newsletter:{name}", args=["padelany-token"]))
+    assert response.status_code == 404
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "no-referrer"
