@@ -8,7 +8,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
-from portal.abuse import over_limit, too_many_requests
+from portal.abuse import searching_too_often, too_many_requests
 
 from .i18n import page_translations
 from .models.pages import paginate
@@ -28,7 +28,7 @@ def search(request):
     results = None
     if terms:
         # Only real searches count: a search costs the database far more than a page view.
-        if over_limit(request, "search-ip", settings.SEARCH_PER_IP):
+        if searching_too_often(request):
             return too_many_requests(request, retry_after=60)
         # The search backend cannot translate published()'s subquery; public() it is.
         pages = Page.objects.live().public().filter(locale=Locale.get_active())

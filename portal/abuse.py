@@ -72,6 +72,14 @@ def over_limit(request, group: str, rate: str, value: str | None = None) -> bool
     )
 
 
+def searching_too_often(request) -> bool:
+    """Count one search against the client's budget (SEARCH_PER_IP) and say whether it is
+    over. Every search box of the site (site search, the bulletin archive, the help-point
+    directory, the glossary) shares the one budget: a search costs the database far more
+    than a page view, and a scraper must not get a fresh allowance per box."""
+    return over_limit(request, "search-ip", settings.SEARCH_PER_IP)
+
+
 def too_many_requests(request, retry_after: int = 3600):
     response = render(request, "429.html", status=429)
     response["Retry-After"] = str(retry_after)

@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.search import fold
+from portal.abuse import searching_too_often, too_many_requests
 
 from .mixins import ChangeDateMixin, ReviewMixin
 
@@ -86,6 +87,11 @@ class GlossaryPage(ReviewMixin, Page):
 
     class Meta:
         verbose_name = _("glossary")
+
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("q", "").strip() and searching_too_often(request):
+            return too_many_requests(request, retry_after=60)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.search import fold
+from portal.abuse import searching_too_often, too_many_requests
 
 from .mixins import ChangeDateMixin, ReviewMixin
 
@@ -162,6 +163,13 @@ class HelpPointDirectoryPage(ReviewMixin, RoutablePageMixin, Page):
         form = HelpPointFilterForm(request.GET or None)
         criteria = form.criteria()
         return form, help_points_in(self.locale_id, **criteria)
+
+    def serve(self, request, *args, **kwargs):
+        # A place search (?obec=) runs a pattern match over every point; the region and kind
+        # filters are plain lookups and do not count.
+        if request.GET.get("obec", "").strip() and searching_too_often(request):
+            return too_many_requests(request, retry_after=60)
+        return super().serve(request, *args, **kwargs)
 
     @path("")
     def index(self, request):

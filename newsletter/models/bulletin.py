@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.search import clean_query, fold, query_terms
+from portal.abuse import searching_too_often, too_many_requests
 
 TEASER_PAGE_TYPES = ["home.ArticlePage", "home.NewsPage"]
 
@@ -67,6 +68,8 @@ class BulletinIndexPage(RoutablePageMixin, Page):
         query = clean_query(request.GET.get("q", ""))
         issues = self.sent_issues()
         terms = query_terms(query)
+        if terms and searching_too_often(request):
+            return too_many_requests(request, retry_after=60)
         if terms:
             issues = issues.search(" ".join(terms), operator="and")
         else:
