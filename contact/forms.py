@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.abuse import HumanCheckMixin
+from portal.addresses import AddressField
 
 from .models import MAX_MESSAGE_LENGTH, InquiryTopic, Region, RequesterType
 from .suggestions import valid_visit
@@ -29,12 +30,10 @@ class InquiryForm(HumanCheckMixin, forms.Form):
         },
     )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
-    email = forms.EmailField(
+    email = AddressField(
         label=_("Your e-mail address"),
-        max_length=254,
         error_messages={
             "required": _("Enter your e-mail address, so that we can send you the answer."),
-            "invalid": _("Enter an e-mail address in the correct format, like jana@example.cz."),
         },
     )
     visit = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)

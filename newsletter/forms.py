@@ -4,8 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.abuse import HumanCheckMixin
-
-from .validation import AddressError, check_address
+from portal.addresses import AddressError, check_address
 
 PRIVACY_NOTICE = _(
     "We use your e-mail address only to send you the bulletin. You will first receive an "

@@ -17,6 +17,7 @@ from contact.models import (
     allowed_next,
 )
 from contact.routing import members_of
+from portal.addresses import AddressField
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -105,7 +106,7 @@ class LogInquiryForm(forms.Form):
         label=_("Requester type"), choices=[("", "—"), *RequesterType.choices], required=False
     )
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
+    email = AddressField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     message = forms.CharField(
         label=_("What they asked"),

@@ -5,7 +5,7 @@ import dns.resolver
 import pytest
 from django.utils import translation
 
-from newsletter.validation import AddressError, check_address
+from portal.addresses import AddressError, check_address
 
 VALID = [
     ("jana@seznam.cz", "jana@seznam.cz", None),
@@ -90,7 +90,7 @@ class StubResolver:
 @pytest.fixture
 def resolver(monkeypatch):
     stub = StubResolver({})
-    monkeypatch.setattr("newsletter.validation._resolver", lambda: stub)
+    monkeypatch.setattr("portal.addresses._resolver", lambda: stub)
     return stub
 
 
@@ -119,3 +119,10 @@ def test_deliverable_domain_passes(resolver):
 
     resolver.answers[("seznam.cz", "MX")] = Answer([Mx()])
     assert check_address("jana@seznam.cz", check_deliverability=True).email == "jana@seznam.cz"
+
+
+def test_rfc_5321_allows_64_octets_before_the_at_sign_and_no_more():
+    assert check_address("a" * 64 + "@seznam.cz").email == "a" * 64 + "@seznam.cz"
+    with pytest.raises(AddressError) as refused:
+        check_address("a" * 65 + "@seznam.cz")
+    assert refused.value.kind == "local_too_long"

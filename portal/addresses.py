@@ -1,5 +1,10 @@
 """E-mail addresses people give us, checked with the email-validator package.
 
+One check for every address the site will write to: the bulletin's sign-up, the contact
+centre's form and the inquiries staff log for a caller (`AddressField`). An address the
+site refuses in one place it refuses everywhere, so no form can be used to send an
+acknowledgement to `victim@localhost`, a domain literal or a disposable domain.
+
 Every kind of mistake has its own translated message (the seed's "Neplatný e-mail." leads
 each one), likely typos of common providers get a "did you mean …?" suggestion, disposable
 addresses are refused, and the domain's mail servers are looked up with a short timeout that
@@ -12,11 +17,14 @@ from dataclasses import dataclass
 
 import dns.resolver
 from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from email_validator import EmailNotValidError, EmailUndeliverableError, validate_email
 
 MAX_LENGTH = 254
+# RFC 5321, 4.5.3.1.1: at most 64 octets before the @ (email-validator lets 65 through).
+MAX_LOCAL_OCTETS = 64
 DNS_TIMEOUT_SECONDS = 2
 
 # Providers Czech readers use most, then the international ones.
@@ -37,6 +45,9 @@ MESSAGES = {
     ),
     "no_at": _("The address must contain the at sign (@)."),
     "no_local": _("Part of the address is missing before the at sign (@)."),
+    "local_too_long": _(
+        "The part before the at sign (@) is too long; it may have at most 64 characters."
+    ),
     "no_domain": _("Part of the address is missing after the at sign (@), for example seznam.cz."),
     "dots": _("The address cannot start or end with a dot or contain two dots in a row."),
     "characters": _("The address contains characters an e-mail address cannot have."),
@@ -100,6 +111,8 @@ def check_address(raw: str, check_deliverability: bool | None = None) -> Checked
         raise AddressError("undeliverable", domain=value.rsplit("@", 1)[1]) from error
     except EmailNotValidError as error:
         raise AddressError(_kind_of(str(error))) from error
+    if len(validated.local_part.encode("utf-8")) > MAX_LOCAL_OCTETS:
+        raise AddressError("local_too_long")
     domain = validated.domain.lower()
     suggestion = suggest(validated.local_part, domain)
     if domain in DISPOSABLE_DOMAINS or validated.ascii_domain.lower() in DISPOSABLE_DOMAINS:
@@ -143,3 +156,24 @@ def _resolver():
     resolver.lifetime = DNS_TIMEOUT_SECONDS
     resolver.timeout = DNS_TIMEOUT_SECONDS
     return resolver
+
+
+class AddressField(forms.CharField):
+    """A form field for an address the site will write to: `check_address`, each mistake
+    with its own translated message; the cleaned value is the normalised address."""
+
+    widget = forms.EmailInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return check_address(value).email
+        except AddressError as error:
+            raise forms.ValidationError(error.message, code=error.kind) from error
