@@ -22,19 +22,25 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-# Views an admin user may reach before giving a code (or to set up an authenticator).
+# Views an admin user may reach before giving a code. The set-up page is not among them:
+# it is open only to a user with no confirmed device yet, or to one verified in this session
+# (see may_set_up), so a password alone can never replace someone's authenticator.
 OPEN_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
     "two_factor_verify",
-    "two_factor_setup",
 }
 
 
 def confirmed_device(user):
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+def may_set_up(user) -> bool:
+    """Only a user without a confirmed device, or one verified in this session, may set up."""
+    return user.is_verified() or confirmed_device(user) is None
 
 
 def must_set_up(user) -> bool:
@@ -54,6 +60,8 @@ class TwoFactorMiddleware(OTPMiddleware):
         match = getattr(request, "resolver_match", None)
         url_name = match.url_name if match else _url_name(request.path_info)
         if url_name in OPEN_URL_NAMES or request.user.is_verified():
+            return None
+        if url_name == "two_factor_setup" and confirmed_device(request.user) is None:
             return None
         next_url = urlencode({"next": request.get_full_path()})
         if confirmed_device(request.user) is not None:
@@ -113,6 +121,9 @@ def verify(request):
 
 def setup(request):
     """Add an authenticator: scan the code, enter the password and a code to confirm."""
+    if not may_set_up(request.user):
+        # A confirmed device exists and this session has not proved it: verify first.
+        return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': _next(request)})}")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(

@@ -134,3 +134,30 @@ def test_verification_does_not_redirect_off_site(client, staff):
         {"code": current_code(device), "next": "https://evil.example/"},
     )
     assert response.url == "/admin/"
+
+
+def test_a_password_alone_cannot_enrol_a_new_authenticator(client, editor):
+    """The attack: sign in with a stolen password, skip the verify page, open the set-up
+    page, enrol an authenticator of one's own and take over the victim's second factor."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    victims = TOTPDevice.objects.create(user=editor, name="telefon", confirmed=True)
+    assert client.login(username=editor.username, password="správné-heslo-2026")
+    opened = client.get("/admin/two-factor/setup/")
+    assert opened.status_code == 302
+    assert opened.url.startswith("/admin/two-factor/verify/")
+    assert not TOTPDevice.objects.filter(user=editor, confirmed=False).exists()
+    # Forging the post with a device of the attacker's own (should the page ever leak one).
+    attackers = TOTPDevice.objects.create(user=editor, name="útočník", confirmed=False)
+    forged = client.post(
+        "/admin/two-factor/setup/",
+        {"password": "správné-heslo-2026", "code": current_code(attackers)},
+    )
+    assert forged.status_code == 302
+    assert forged.url.startswith("/admin/two-factor/verify/")
+    attackers.refresh_from_db()
+    assert not attackers.confirmed
+    assert TOTPDevice.objects.filter(pk=victims.pk, confirmed=True).exists()
+    # And the admin stays closed.
+    assert client.get("/admin/pages/").status_code == 302
