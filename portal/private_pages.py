@@ -16,10 +16,17 @@ def keep_private(response, *, secret_address: bool = False):
 
 
 def secret_address(view):
-    """For a view whose URL holds a token: every answer, errors included, is kept private."""
+    """For a view whose URL holds a token and whose page posts a form back to it: every
+    answer, errors included, is kept private, and the address is never sent to another site.
+
+    `same-origin` rather than `no-referrer`: under `no-referrer` browsers post the form with
+    `Origin: null`, which Django's CSRF check refuses (the confirm button would answer 403).
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        return keep_private(view(request, *args, **kwargs), secret_address=True)
+        response = keep_private(view(request, *args, **kwargs))
+        response["Referrer-Policy"] = "same-origin"
+        return response
 
     return wrapped
