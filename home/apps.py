@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from portal.resilient_cache import cache_recovered
+
 
 class HomeConfig(AppConfig):
     name = "home"
@@ -13,3 +15,7 @@ class HomeConfig(AppConfig):
         from . import invalidation
 
         invalidation.connect()
+
+        from .cache import retire_everything_after_an_outage
+
+        cache_recovered.connect(retire_everything_after_an_outage)

@@ -78,6 +78,12 @@ def bump_paths(paths) -> None:
             cache.set(key, 1, timeout=None)
 
 
+def retire_everything_after_an_outage(**_signal) -> None:
+    """Receiver of portal.resilient_cache.cache_recovered: a publish during the outage could
+    not retire what it changed, so everything cached until now is retired."""
+    bump_generation()
+
+
 def forget_frame(name) -> None:
     """Drop one frame value of the current generation (in every process)."""
     cache.delete(_frame_key(generation(), name))

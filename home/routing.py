@@ -30,7 +30,7 @@ def _route_key(request, path) -> str:
     return f"route:{generation(request)}:{request._get_raw_host()}:{language}:{digest}"
 
 
-NO_SITE_VIEWS = {"healthz", "csrf-token"}
+NO_SITE_VIEWS = {"healthz", "readyz", "csrf-token"}
 
 
 def _no_view_restrictions():

@@ -12,4 +12,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("WEB_THREADS", "4"))
 accesslog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# gunicorn turns X-Forwarded-Proto: https into an https request for any client in
+# forwarded_allow_ips (127.0.0.1 by default). Without a proxy that sets the header, a reader
+# could send it and have pages with https links cached for everyone: so the header counts
+# only when TRUST_X_FORWARDED_PROTO says a proxy is there, as Django's setting does.
+if os.environ.get("TRUST_X_FORWARDED_PROTO", "").strip().lower() in {"1", "true", "yes", "on"}:
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}

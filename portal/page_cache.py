@@ -3,14 +3,16 @@
 A request may be served from (and stored in) the cache only when it cannot be personal: a
 GET or HEAD of a public address without a query string (except a listing's page number),
 with no session or message cookie, and not an admin page or a preview. A response is stored
-only when it is a plain 200 that sets no cookie, does not vary on Cookie and is not marked
-private: a page that called {% csrf_token %} sets the CSRF cookie and so is never stored.
-Forms on cacheable pages use {% lazy_csrf_token %} instead (portal/templatetags).
+only when it is a plain 200 that sets no cookie, does not vary on Cookie, is not marked
+private, and any query it came with is one the view said chose the page
+(portal.cacheable_query): a page that called {% csrf_token %} sets the CSRF cookie and so
+is never stored. Forms on cacheable pages use {% lazy_csrf_token %} instead (portal/templatetags).
 
 The key holds the site generation and a version of the address (home.cache): publishing a
 page bumps the versions of exactly the addresses it shows on, so every process stops serving
 the old copies at once; nothing needs deleting. Cached pages carry an ETag and
-Last-Modified, so a browser's conditional request gets a 304 without a render.
+Last-Modified, so a browser's conditional request gets a 304 without a render. The key
+holds the scheme and host too: a page rendered for plain HTTP links plain HTTP.
 
 A hit costs one shared-cache round trip: the generation and the address's version are read
 together, and the page itself usually comes from a small copy in this process's memory
@@ -22,12 +24,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from home.cache import GENERATION_KEY, generation, path_version_keys, remember_generation
 from home.local_pages import local_pages
+from portal.cacheable_query import query_chose_the_page
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -58,11 +62,13 @@ def _personal_cookies():
 
 
 def _uncached_prefixes():
-    return (settings.STATIC_URL, settings.MEDIA_URL, "/healthz", "/csrf-token/")
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/healthz", "/readyz", "/csrf-token/")
 
 
 def may_store(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not query_chose_the_page(request):
         return False
     if "Cookie" in response.get("Vary", "") and not _session_untouched(request):
         return False
@@ -78,16 +84,26 @@ def _session_untouched(request) -> bool:
     return session is None or (not session.modified and session.is_empty())
 
 
-def _key(request) -> str:
+def _key(request) -> str | None:
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # the stack below answers it with a 400, security headers and all
     version_key = path_version_keys([request.path_info])[0]
     found = cache.get_many([GENERATION_KEY, version_key])
     if GENERATION_KEY in found:
         remember_generation(request, found[GENERATION_KEY])
+    site_generation = generation(request)
+    if site_generation is None:
+        # The cache does not answer: no version to key a page by, so none is stored or served
+        # (not even this process's copies, which a publish now could not retire).
+        return None
     query = request.GET.get("page", "")
+    # The scheme too: a page rendered for plain HTTP links plain HTTP.
     digest = hashlib.sha256(
-        f"{request.get_host()}|{request.path_info}|{query}".encode()
+        f"{request.scheme}|{host}|{request.path_info}|{query}".encode()
     ).hexdigest()
-    return f"page:{generation(request)}:{found.get(version_key) or 0}:{digest}"
+    return f"page:{site_generation}:{found.get(version_key) or 0}:{digest}"
 
 
 def _stored(key):
@@ -106,8 +122,10 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        request.portal_page_cacheable = True
         key = _key(request)
+        if key is None:
+            return self.get_response(request)
+        request.portal_page_cacheable = True
         stored = _stored(key)
         if stored is not None:
             return self._from_cache(request, stored, hit=True)

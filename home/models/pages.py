@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.blocks import GuidanceStreamBlock, headings_with_anchors, table_of_contents
 from home.navigation import index_pages
 from home.querysets import published
+from portal.cacheable_query import query_chose
 
 from .mixins import ReviewMixin, SearchableMixin, TeaserMixin, with_card_images
 
@@ -27,8 +28,13 @@ LISTING_PAGE_SIZE = 12
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page; only
+    # the canonical number of a page after the first may be cached under its query.
+    asked = request.GET.get("page")
+    page = Paginator(queryset, per_page).get_page(asked)
+    if page.number > 1 and asked == str(page.number):
+        query_chose(request, "page", asked)
+    return page
 
 
 def live_in_locale(model, locale_id):

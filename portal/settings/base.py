@@ -50,14 +50,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a hit is answered from the shared cache with the headers the rest of the stack
-    # gave the page when it was rendered; it costs no session, query, render or policy.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A hit is answered from the shared cache: it costs no session, query or render. It sits
+    # below the headers' middleware, so that every answer it gives (a hit, a 304, an error
+    # raised inside it) carries the request id and the security headers.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.routing.RouteCacheMiddleware",
@@ -139,6 +140,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+# The rate limits count in the cache. While it is away they let requests through (the
+# honeypot and the time-trap still stand) rather than refusing every form and search.
+RATELIMIT_FAIL_OPEN = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
@@ -201,6 +205,8 @@ CACHES = cache_settings(
 # Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
 # well under a day: cached forms carry a time-trap token that expires after 24 hours.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# /readyz reports the tasks as stalled when one ready to run has waited longer than this.
+READINESS_TASK_DELAY_SECONDS = env.int("READINESS_TASK_DELAY_SECONDS", default=300)
 # Each process also keeps the pages it served last (home/local_pages.py), bounded in bytes.
 PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=4 * 1024 * 1024)
 # An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):

@@ -79,7 +79,9 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                # Django's RedisCache that answers a Redis outage as a miss (no 500s):
+                # portal/resilient_cache.py.
+                "BACKEND": "portal.resilient_cache.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "portal",
                 "TIMEOUT": 600,

@@ -32,7 +32,7 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECURE_HTTPS = env.bool("SECURE_HTTPS", default=True)
 SECURE_SSL_REDIRECT = SECURE_HTTPS
 # Load balancers probe the health check over plain HTTP inside the private network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_HSTS_SECONDS = 63_072_000 if SECURE_HTTPS else 0

@@ -203,3 +203,41 @@ def test_document_changes_retire_the_library_and_entry_points(client, home, foot
     assert get(client, library.url)[1] == "hit"
     document.audiences.add(audience)  # saved after the document, in the admin's form too
     assert get(client, library.url)[1] == "miss"
+
+
+def stored_pages():
+    from django.core.cache import cache
+
+    return sum(1 for key in cache._cache if ":page:" in key)
+
+
+def test_only_a_listing_page_number_that_exists_is_cached_under_its_query(client, section, footer):
+    from home.models.pages import LISTING_PAGE_SIZE
+
+    for number in range(LISTING_PAGE_SIZE + 1):  # two pages of articles
+        factories.ArticlePageFactory(parent=section, title=f"Článek {number}")
+    warm(client, section.url + "?page=2")
+    assert get(client, section.url + "?page=2")[1] == "hit"
+    before = stored_pages()
+    # An attacker's random, malformed, out-of-range or non-canonical page numbers, on the
+    # listing and on a page without pagination: each is answered, none is stored.
+    for value in ["999", "3", "0", "-1", "abc", "02", "1", "2.0", "%20"]:
+        for url in (section.url, "/"):
+            response = client.get(f"{url}?page={value}")
+            assert response.status_code == 200
+            assert response.get("X-Page-Cache") != "hit"
+    assert stored_pages() == before
+
+
+def test_a_page_cached_over_plain_http_is_not_replayed_over_https(client, article):
+    warm(client, article.url)
+    assert get(client, article.url)[1] == "hit"
+    assert client.get(article.url, secure=True)["X-Page-Cache"] == "miss"
+    assert client.get(article.url, secure=True)["X-Page-Cache"] == "hit"
+
+
+def test_a_refused_host_is_answered_with_the_security_headers(client, article):
+    response = client.get(article.url, HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert name in response, name

@@ -65,18 +65,19 @@ def production_env(**extra):
 
 
 def start_server(static_root, log, **settings):
-    """gunicorn with production settings on a free loopback port; returns (process, url)."""
+    """gunicorn as `make serve` starts it (ops/gunicorn.conf.py), with production settings,
+    on a free loopback port; returns (process, url)."""
     port = free_port()
     env = production_env(
         DATABASE_URL=database_url(),
         STATIC_ROOT=str(static_root),
-        TRUST_X_FORWARDED_PROTO="true",
+        PORT=str(port),
+        WEB_CONCURRENCY="2",
         **settings,
     )
     with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", "2"],
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "ops/gunicorn.conf.py", "portal.wsgi"],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -114,7 +115,13 @@ def servers(django_db_setup, django_db_blocker, static_root, tmp_path_factory, s
     with django_db_blocker.unblock():
         shared = {"CACHE_DIR": str(shared_cache_dir)}
         plain = start_server(static_root, logs / "plain.log", SECURE_HTTPS="false", **shared)
-        https = start_server(static_root, logs / "https.log", SECURE_HTTPS="true", **shared)
+        https = start_server(
+            static_root,
+            logs / "https.log",
+            SECURE_HTTPS="true",
+            TRUST_X_FORWARDED_PROTO="true",
+            **shared,
+        )
     yield {
         "plain": {"url": plain[1], "log": logs / "plain.log"},
         "https": {"url": https[1], "log": logs / "https.log"},
@@ -290,3 +297,69 @@ def test_two_servers_on_one_database_and_one_redis_show_a_publish_at_once(
     for base in (a, b):
         assert page(base, article.url)[0] == 404
         assert "Nový název" not in page(base, section.url)[2]
+
+
+def test_a_forged_forwarded_proto_is_ignored_without_a_trusted_proxy(server, section):
+    """No proxy is configured (TRUST_X_FORWARDED_PROTO unset): a reader's X-Forwarded-Proto
+    must neither make gunicorn call the request https nor end up in the shared page cache."""
+    from tests import factories
+
+    factories.ArticlePageFactory(parent=section, title="Článek s odkazem")
+    _status, _headers, forged = fetch(
+        server["url"] + "/feeds/articles.rss", {"X-Forwarded-Proto": "https"}
+    )
+    _status, _headers, plain = fetch(server["url"] + "/feeds/articles.rss")
+    for body in (forged, plain):
+        assert b"<link>http://127.0.0.1" in body
+        assert b"https://127.0.0.1" not in body
+
+
+@pytest.fixture
+def server_without_redis(django_db_setup, django_db_blocker, static_root, tmp_path):
+    """A server whose REDIS_URL points at a port where nothing listens."""
+    log = tmp_path / "no-redis.log"
+    with django_db_blocker.unblock():
+        process, url = start_server(
+            static_root, log, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"
+        )
+    yield {"url": url, "log": log}
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_without_redis_every_page_is_served_uncached_and_readiness_says_so(
+    server_without_redis, committed_db, home, footer, section
+):
+    from tests import factories
+
+    article = factories.ArticlePageFactory(parent=section, title="Bez mezipaměti")
+    base = server_without_redis["url"]
+    expected = {
+        "/": 200,
+        article.url: 200,
+        section.url: 200,
+        "/hledat/?q=byt": 200,
+        "/admin/login/": 200,
+        "/neexistuje/": 404,
+        "/feeds/articles.rss": 200,
+    }
+    answers = {}
+    for _round in range(3):
+        for url in expected:
+            status, headers, _body = fetch(base + url)
+            answers[url] = status
+            assert "Content-Security-Policy" in headers, url
+            assert headers.get("X-Page-Cache") != "hit", url
+    assert answers == expected
+    status, _headers, body = fetch(base + "/readyz")
+    report = json.loads(body)
+    assert (status, report["status"], report["database"], report["cache"]) == (
+        200,
+        "degraded",
+        "ok",
+        "down",
+    )
+    time.sleep(0.5)
+    # Logged once per process (two workers), not once per request.
+    warnings = server_without_redis["log"].read_text().count("The cache (Redis) does not answer")
+    assert 1 <= warnings <= 2
