@@ -46,6 +46,73 @@ def test_a_successful_login_resets_the_failure_count(client, editor, settings):
     assert login(client, "správné-heslo-2026").status_code == 302
 
 
+WRONG = "špatně"
+
+
+def login_from(client, address, username="metodicka", password=WRONG):
+    return client.post(
+        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_wrong_passwords_from_rotating_addresses_lock_the_username(
+    client, editor, django_user_model, settings
+):
+    """The attack: guess one editor's password from a new address each time, so that no
+    username-and-address pair ever reaches the limit."""
+    settings.AXES_ENABLED = True
+    django_user_model.objects.create_user(
+        "kolega", "kolega@mpsv.example", "jiné-správné-heslo-2026", is_staff=True
+    )
+    answers = [login_from(client, f"203.0.113.{n}").status_code for n in range(1, 31)]
+    assert answers[: settings.AXES_USERNAME_FAILURE_LIMIT - 1] == [200] * (
+        settings.AXES_USERNAME_FAILURE_LIMIT - 1
+    )
+    assert set(answers[settings.AXES_USERNAME_FAILURE_LIMIT - 1 :]) == {429}
+    # The username is blocked from a fresh address, even with the right password ...
+    locked = login_from(client, "198.51.100.7", password="správné-heslo-2026")
+    assert locked.status_code == 429
+    assert "Přihlášení je dočasně zablokováno" in locked.content.decode()
+    # ... while another user from that address still signs in.
+    other = login_from(client, "198.51.100.7", "kolega", "jiné-správné-heslo-2026")
+    assert other.status_code == 302
+
+
+def test_one_address_trying_many_usernames_is_locked(client, editor, settings):
+    """Password spraying: one guess for each of many usernames from one address."""
+    settings.AXES_ENABLED = True
+    for n in range(settings.AXES_IP_FAILURE_LIMIT):
+        login_from(client, "203.0.113.50", username=f"redaktor{n}")
+    sprayer = login_from(client, "203.0.113.50", password="správné-heslo-2026")
+    assert sprayer.status_code == 429
+    # The editor's own username is not blocked elsewhere by someone else's spraying.
+    assert login_from(client, "198.51.100.7", password="správné-heslo-2026").status_code == 302
+
+
+def test_sign_in_records_are_deleted_after_their_retention(client, editor, settings):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.AXES_ENABLED = True
+    login_from(client, "203.0.113.9")
+    assert login_from(client, "203.0.113.9", password="správné-heslo-2026").status_code == 302
+    login_from(client, "203.0.113.10")
+    assert AccessFailureLog.objects.count() == 2 and AccessLog.objects.count() == 1
+    assert AccessAttempt.objects.count() == 1
+    old = timezone.now() - datetime.timedelta(days=settings.AXES_LOG_RETENTION_DAYS + 1)
+    AccessFailureLog.objects.filter(ip_address="203.0.113.9").update(attempt_time=old)
+    AccessLog.objects.update(attempt_time=old)
+    call_command("sign_in_log_retention")
+    assert list(AccessFailureLog.objects.values_list("ip_address", flat=True)) == ["203.0.113.10"]
+    assert not AccessLog.objects.exists()
+    # The live failure counter stays until the cool-off is over.
+    assert AccessAttempt.objects.count() == 1
+    with time_machine.travel(datetime.timedelta(hours=settings.AXES_COOLOFF_TIME, minutes=1)):
+        call_command("sign_in_log_retention")
+    assert not AccessAttempt.objects.exists()
+
+
 @pytest.mark.parametrize("password", ["kratke", "12345678901234", "password1234", "metodicka2026!"])
 def test_weak_passwords_are_refused(editor, password):
     with pytest.raises(ValidationError):
