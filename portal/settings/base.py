@@ -151,6 +151,10 @@ AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+# Staff password reset requests (portal/password_reset.py): per client IP and per address;
+# beyond either, the same "sent if the address has an account" page and no mail.
+PASSWORD_RESET_PER_IP = env.str("PASSWORD_RESET_PER_IP", default="10/h")
+PASSWORD_RESET_PER_ADDRESS = env.str("PASSWORD_RESET_PER_ADDRESS", default="3/h")
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
