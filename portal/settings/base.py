@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_guid",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes (portal/two_factor.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
