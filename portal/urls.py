@@ -10,8 +10,15 @@ from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 from portal.csrf import csrf_token
 from portal.health import healthz, readyz
+from portal.password_reset import PasswordResetView
 
 urlpatterns = [
+    # Before Wagtail's own: the reset request is limited and mails from the task worker.
+    path(
+        "admin/password_reset/",
+        PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -10,6 +10,12 @@ def register_two_factor_urls():
     return [
         path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
         path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+        path(
+            "two-factor/recovery-codes/",
+            two_factor.recovery_codes,
+            name="two_factor_recovery_codes",
+        ),
+        path("two-factor/new-codes/", two_factor.new_codes, name="two_factor_new_codes"),
     ]
 
 
@@ -19,4 +25,18 @@ def two_factor_account_item(request):
         "url": reverse("two_factor_setup"),
         "label": _("Two-factor sign-in"),
         "help_text": _("Ask for a code from an authenticator app after the password."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_account_item(request):
+    if two_factor.confirmed_device(request.user) is None:
+        return None
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("Recovery codes"),
+        "help_text": _(
+            "Single-use codes that sign you in when your phone is not at hand; make new ones "
+            "if you used or lost them."
+        ),
     }

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_guid",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes (portal/two_factor.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -134,15 +135,31 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Staff accounts: lockout after repeated failures, sessions that end, two-factor sign-in.
+# Failed sign-ins within the cool-off that block the admin sign-in (portal/lockout.py): for
+# one username from one address; for one username from any address (guessing from rotating
+# addresses: blocks that username, even with the right password, from everywhere); for one
+# address with any usernames (password spraying; higher, as an office may share an address).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_USERNAME_FAILURE_LIMIT = env.int("AXES_USERNAME_FAILURE_LIMIT", default=10)
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=20)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "portal.lockout.LockoutHandler"
 AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_HOURS", default=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Every failure is kept too (the counters above go on a successful sign-in, and with them the
+# trace of an attack from rotating addresses), at most 1000 per username. Sign-in records
+# hold usernames and addresses: `manage.py sign_in_log_retention` deletes them after this.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The rate limits count in the cache. While it is away they let requests through (the
 # honeypot and the time-trap still stand) rather than refusing every form and search.
 RATELIMIT_FAIL_OPEN = True
+# Staff password reset requests (portal/password_reset.py): per client IP and per address;
+# beyond either, the same "sent if the address has an account" page and no mail.
+PASSWORD_RESET_PER_IP = env.str("PASSWORD_RESET_PER_IP", default="10/h")
+PASSWORD_RESET_PER_ADDRESS = env.str("PASSWORD_RESET_PER_ADDRESS", default="3/h")
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
