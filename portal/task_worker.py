@@ -233,12 +233,7 @@ class Worker(UpstreamWorker):
         while self.running:
             close_connections()
             time.sleep(delay)
-            try:
-                with connections[DBTaskResult.objects.db].cursor() as cursor:
-                    cursor.execute("SELECT 1")
-            except (OperationalError, InterfaceError) as again:
-                if not is_connection_error(again):
-                    raise
+            if not self.database_answers():
                 delay = min(delay * 2, MAX_BACKOFF_SECONDS)
                 continue
             logger.warning(
@@ -246,6 +241,16 @@ class Worker(UpstreamWorker):
                 time.monotonic() - started,
             )
             return
+
+    def database_answers(self) -> bool:
+        try:
+            with connections[DBTaskResult.objects.db].cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except (OperationalError, InterfaceError) as error:
+            if not is_connection_error(error):
+                raise
+            return False
+        return True
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         # A task's outcome (successful, or failed with its error) is recorded even when the
