@@ -5,10 +5,14 @@ against a database that goes away."""
 
 import logging
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -214,3 +218,50 @@ def test_the_worker_reaps_on_start_and_then_every_few_minutes(db, settings):
         worker.step()  # at 1100: not yet
         worker.step()  # at 1301: reaps
     assert reap.call_args_list == [mock.call("default", worker.worker_id)] * 2
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+def test_make_run_and_serve_start_the_worker_again_when_it_exits(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    starts = tmp_path / "starts"
+    exits = f"{sys.executable} -c \"open('{starts}', 'a').write('started\\n'); exit(3)\""
+    printed = subprocess.run(  # noqa: S603
+        [  # noqa: S607
+            "make",
+            "-s",
+            "--no-print-directory",
+            "--eval",
+            "print-loop: ; $(info $(TASK_WORKER_LOOP))@:",
+            f"TASK_WORKER={exits}",
+            "print-loop",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loop = subprocess.Popen(  # noqa: S603
+        ["bash", "-c", printed.stdout.strip()],  # noqa: S607
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while not (starts.exists() and starts.read_text().count("started") >= 2):
+            assert time.monotonic() < deadline, "the worker was not started again"
+            time.sleep(0.1)
+    finally:
+        os.killpg(loop.pid, signal.SIGTERM)
+        loop.wait(timeout=10)
+    assert "task worker exited (3); restarting in 2 s" in loop.stderr.read()
+    for target in ("run", "serve"):
+        recipe = subprocess.run(  # noqa: S603
+            ["make", "-n", target],  # noqa: S607
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "while :; do .venv/bin/python manage.py db_worker; echo" in recipe
+        assert "trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT" in recipe
