@@ -11,6 +11,9 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The task worker of TASKS_BACKEND: db_worker (database, the default) or RQ's worker with its
 # scheduler (rq), which runs the retries that wait for a backoff.
 TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),$(PY) manage.py rqworker default --with-scheduler,$(PY) manage.py db_worker)
+# run and serve keep it running, as systemd's Restart=always does on a server
+# (docs/deployment.md): a worker that exits anyway is started again after 2 s.
+TASK_WORKER_LOOP = while :; do $(TASK_WORKER); echo "task worker exited ($$?); restarting in 2 s" >&2; sleep 2; done
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench
@@ -50,8 +53,8 @@ run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
-	@trap 'kill 0' INT TERM EXIT; \
-		$(TASK_WORKER) & \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+		$(TASK_WORKER_LOOP) & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
@@ -60,8 +63,8 @@ serve: install messages ## Production-like: gunicorn and the task worker with pr
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input -v0
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with production settings; Ctrl+C stops it."
-	@trap 'kill 0' INT TERM EXIT; \
-		$(TASK_WORKER) & \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+		$(TASK_WORKER_LOOP) & \
 		PORT=$(PORT) $(VENV)/bin/gunicorn --config ops/gunicorn.conf.py portal.wsgi
 
 bench: install messages ## Page benchmark against nginx static, Varnish, query counts, memory (DATABASE_URL=postgres://...)

@@ -249,6 +249,9 @@ vars().update(
 )
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
+# db_worker (portal/task_worker.py) marks FAILED a task left RUNNING longer than this by a
+# worker that is gone (killed mid-task, its machine lost). Longer than any task may run.
+TASK_RUNNING_TIMEOUT_MINUTES = env.int("TASK_RUNNING_TIMEOUT_MINUTES", default=30)
 
 # E-mail: EMAIL_URL selects SMTP, the console, a folder or an anymail provider.
 EMAIL_URL = env.str("EMAIL_URL", default="") or "console://"
