@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.mail import absolute_url
-from portal.outbox import queue_email
+from portal.outbox import forget_address, queue_email
 
 from .models import Subscriber, SuppressedAddress
 from .tokens import make_confirm_token, make_manage_token
@@ -190,10 +190,12 @@ def export_data(subscriber: Subscriber) -> str:
 
 def erase(subscriber: Subscriber) -> None:
     """Forget the person: the row goes; deliveries stay as anonymous figures; a suppression
-    already recorded for the address (complaint, bounce) stays in the ledger."""
+    already recorded for the address (complaint, bounce) stays in the ledger; the outbox
+    forgets the address (a confirmation still waiting to go is withdrawn)."""
     with transaction.atomic():
         subscriber.deliveries.update(subscriber=None)
         subscriber.delete()
+        forget_address(subscriber.email, purposes=["newsletter."])
 
 
 def purge_unconfirmed(now=None) -> int:
