@@ -44,7 +44,10 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
+            models.Index(fields=["status", "created_at"], name="outbox_settled"),
+        ]
 
     def __str__(self):
         return f"{self.purpose} → {self.to or '…@' + self.recipient_domain}"

@@ -54,5 +54,9 @@ class Migration(migrations.Migration):
             name="to",
             field=models.EmailField(blank=True, max_length=320, verbose_name="recipient"),
         ),
+        migrations.AddIndex(
+            model_name="outgoingemail",
+            index=models.Index(fields=["status", "created_at"], name="outbox_settled"),
+        ),
         migrations.RunPython(scrub_settled, migrations.RunPython.noop),
     ]
