@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
 
+from .addresses import without_address
 from .mail import render_email
 from .models import OutgoingEmail
 
@@ -170,7 +171,7 @@ def scrub(email: OutgoingEmail) -> None:
     address = email.to
     if address:
         email.recipient_domain = _domain(address)
-        email.last_error = _redact(email.last_error, address, f"…@{email.recipient_domain}")
+        email.last_error = without_address(email.last_error, address)
     email.to = ""
     email.subject = ""
     email.body_text = ""

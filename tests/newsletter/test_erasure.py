@@ -7,9 +7,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from newsletter import services
-from newsletter.models import Subscriber
+from newsletter.models import Delivery, Send, Subscriber
 from newsletter.tokens import make_manage_token
 from portal.models import OutgoingEmail
+from tests.newsletter.factories import SubscriberFactory
 from tests.newsletter.helpers import link_in, signup_data
 from tests.traces import rows_mentioning
 
@@ -24,12 +25,19 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def signed_up(client, home, email_outbox):
+def signed_up(client, home, email_outbox, issue):
     """A subscriber who signed up (the confirmation went out), confirmed, and whose address
-    also sits in a confirmation the mail server refused and in one still waiting."""
+    also sits in a confirmation the mail server refused, in one still waiting, and in the
+    error of a bulletin batch the provider refused (on her delivery and a neighbour's)."""
     email_outbox(client.post, "/odber/", signup_data(email=ADDRESS))
     subscriber = Subscriber.objects.get()
     services.confirm(subscriber)
+    send = Send.objects.create(page=issue, status=Send.Status.DONE, scheduled_for=timezone.now())
+    refusal = f"SMTPRecipientsRefused: {{'{ADDRESS.lower()}': (550, b'no such user')}}"
+    for person in (subscriber, SubscriberFactory()):
+        Delivery.objects.create(
+            send=send, subscriber=person, language="cs", status="failed", error=refusal
+        )
     [confirmation] = email_outbox.outbox
     OutgoingEmail.objects.create(
         purpose="newsletter.confirm",
@@ -47,11 +55,13 @@ def signed_up(client, home, email_outbox):
         next_attempt_at=timezone.now() + timezone.timedelta(hours=1),
     )
     assert rows_mentioning(ADDRESS)  # the scan finds the address before the erasure
-    return Subscriber.objects.get(), link_in(confirmation, "/odber/potvrdit/")
+    return Subscriber.objects.get(pk=subscriber.pk), link_in(confirmation, "/odber/potvrdit/")
 
 
 def assert_forgotten(confirm_link):
     assert rows_mentioning(ADDRESS) == []
+    assert Delivery.objects.filter(error__contains="…@seznam.cz: (550").count() == 0
+    assert Delivery.objects.filter(error__contains="'…@seznam.cz': (550").count() == 2
     assert rows_mentioning(confirm_link.rstrip("/").rsplit("/", 1)[1]) == []
 
 
@@ -73,5 +83,5 @@ def test_after_the_staff_erasure_no_table_holds_the_address(client, signed_up, d
     client.force_login(editor)
     response = client.post(f"/admin/bulletin/data-requests/{subscriber.pk}/erase/")
     assert response.status_code == 302
-    assert not Subscriber.objects.exists()
+    assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
     assert_forgotten(confirm_link)
