@@ -5,8 +5,12 @@ transaction commits, retried while the mail server is away. The requester hears 
 their own language; staff in the language they chose for the admin.
 """
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from home.models import FooterContent
 from home.models.site_content import for_locale
@@ -50,9 +54,29 @@ def _requester_context(inquiry: Inquiry) -> dict:
 
 
 def acknowledge(inquiry: Inquiry, token: str) -> InquiryMessage:
-    """Tell the requester we have their message, its reference and when to expect an answer."""
+    """Tell the requester we have their message, its reference and when to expect an answer.
+
+    The e-mail carries the working status link; the copy kept in the thread does not (the
+    outbox forgets the e-mail's text once it has been delivered)."""
     context = {**_requester_context(inquiry), "status_url": status_url(inquiry, token)}
-    return _to_requester(inquiry, "acknowledgement", context, InquiryMessage.Kind.ACKNOWLEDGEMENT)
+    return _to_requester(
+        inquiry,
+        "acknowledgement",
+        context,
+        InquiryMessage.Kind.ACKNOWLEDGEMENT,
+        secret=token,
+    )
+
+
+def without_secret(text: str, secret: str, language: str) -> str:
+    """The text with every link that holds the secret (and the secret itself) replaced by a
+    placeholder that opens nothing."""
+    if not secret:
+        return text
+    with translation.override(language):
+        placeholder = gettext("[link to the inquiry's status]")
+    text = re.sub(rf"\S*{re.escape(secret)}\S*", placeholder, text)
+    return text.replace(secret, placeholder)
 
 
 def send_reply(inquiry: Inquiry, body: str, author) -> InquiryMessage:
@@ -60,7 +84,7 @@ def send_reply(inquiry: Inquiry, body: str, author) -> InquiryMessage:
     return _to_requester(inquiry, "reply", context, InquiryMessage.Kind.REPLY, author=author)
 
 
-def _to_requester(inquiry, template, context, kind, author=None) -> InquiryMessage:
+def _to_requester(inquiry, template, context, kind, author=None, secret="") -> InquiryMessage:
     email = queue_email(
         f"{TEMPLATES}/{template}",
         inquiry.email,
@@ -74,8 +98,8 @@ def _to_requester(inquiry, template, context, kind, author=None) -> InquiryMessa
         inquiry=inquiry,
         kind=kind,
         author=author,
-        subject=email.subject,
-        body=email.body_text,
+        subject=without_secret(email.subject, secret, inquiry.language),
+        body=without_secret(email.body_text, secret, inquiry.language),
         email=email,
     )
 

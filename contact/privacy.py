@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import OutgoingEmail
+from portal.outbox import forget_address
 
 from . import audit
 from .models import FINISHED_STATUSES, Inquiry, InquiryMessage, InternalNote, Queue, Status
@@ -143,9 +144,15 @@ def _inquiry_data(inquiry: Inquiry) -> dict:
 
 def erase(email: str, user=None) -> int:
     """Anonymise every inquiry from an address (that the user may see), with the e-mails the
-    outbox holds for them; returns how many inquiries were anonymised."""
+    outbox holds for them, and erase the address from the rest of the outbox; returns how
+    many inquiries were anonymised. The e-mails of the address's inquiries in queues the user
+    may not see are left to whoever works there."""
     inquiries = list(held_about(email, user).filter(anonymised_at=None))
     with transaction.atomic():
         for inquiry in inquiries:
             anonymise(inquiry, by=user)
+        others = InquiryMessage.objects.filter(
+            inquiry__in=held_about(email).filter(anonymised_at=None), email__isnull=False
+        )
+        forget_address(email, purposes=["contact."], keep=others.values_list("email_id", flat=True))
     return len(inquiries)

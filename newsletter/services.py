@@ -13,10 +13,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.addresses import without_address
 from portal.mail import absolute_url
-from portal.outbox import queue_email
+from portal.outbox import forget_address, queue_email
 
-from .models import Subscriber, SuppressedAddress
+from .models import Delivery, Subscriber, SuppressedAddress
 from .tokens import make_confirm_token, make_manage_token
 
 # Do not send a second confirmation within this time: it spares inboxes and stops a sign-up
@@ -190,10 +191,19 @@ def export_data(subscriber: Subscriber) -> str:
 
 def erase(subscriber: Subscriber) -> None:
     """Forget the person: the row goes; deliveries stay as anonymous figures; a suppression
-    already recorded for the address (complaint, bounce) stays in the ledger."""
+    already recorded for the address (complaint, bounce) stays in the ledger; the outbox
+    forgets the address (a confirmation still waiting to go is withdrawn), and so do the
+    errors recorded for deliveries (a refusal names the address, a batch's refusal names it
+    on every delivery of the batch)."""
     with transaction.atomic():
         subscriber.deliveries.update(subscriber=None)
         subscriber.delete()
+        naming = Delivery.objects.exclude(error="").filter(error__icontains=subscriber.email)
+        for delivery in naming.only("pk", "error"):
+            Delivery.objects.filter(pk=delivery.pk).update(
+                error=without_address(delivery.error, subscriber.email)
+            )
+        forget_address(subscriber.email, purposes=["newsletter."])
 
 
 def purge_unconfirmed(now=None) -> int:

@@ -177,3 +177,13 @@ class AddressField(forms.CharField):
             return check_address(value).email
         except AddressError as error:
             raise forms.ValidationError(error.message, code=error.kind) from error
+
+
+def without_address(text: str, address: str) -> str:
+    """The text with every spelling of the address replaced by its domain alone (…@domain):
+    what an error message may keep once the person has been erased."""
+    address = address.strip()
+    if not text or not address:
+        return text
+    domain = address.rpartition("@")[2].lower()
+    return re.sub(re.escape(address), f"…@{domain}", text, flags=re.IGNORECASE)

@@ -3,6 +3,12 @@
 A message is rendered and stored in the same database transaction as whatever caused it, and
 sent afterwards by a task that retries with backoff. A mail outage delays a message; it never
 loses one. (Bulletin issues go out through the newsletter's own per-recipient deliveries.)
+
+A row holds personal data (the address, the text, working links) only while it waits to be
+sent: once delivered it keeps an operator's record - purpose, dates, attempts, status, the
+provider's message id and the recipient's domain - and nothing else (portal.outbox.scrub).
+A row that failed keeps its recipient and error for OUTBOX_RETENTION_DAYS; settled rows
+older than that are deleted unless another record (an inquiry's thread) points to them.
 """
 
 from django.db import models
@@ -16,9 +22,11 @@ class OutgoingEmail(models.Model):
         FAILED = "failed", _("failed")
 
     purpose = models.CharField(_("purpose"), max_length=100, db_index=True)
-    to = models.EmailField(_("recipient"), max_length=320)
-    subject = models.CharField(_("subject"), max_length=300)
-    body_text = models.TextField()
+    # Blank once the message has been delivered (or the address erased); the domain stays.
+    to = models.EmailField(_("recipient"), max_length=320, blank=True)
+    recipient_domain = models.CharField(_("recipient's domain"), max_length=255, blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    body_text = models.TextField(blank=True)
     body_html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     reply_to = models.JSONField(default=list, blank=True)
@@ -36,7 +44,10 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
+            models.Index(fields=["status", "created_at"], name="outbox_settled"),
+        ]
 
     def __str__(self):
-        return f"{self.purpose} → {self.to}"
+        return f"{self.purpose} → {self.to or '…@' + self.recipient_domain}"

@@ -309,6 +309,9 @@ SEARCH_PER_IP = env.str("SEARCH_PER_IP", default="60/m")
 # Public forms posted sooner than this after they were shown look automated (time-trap).
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 PERSONAL_DATA_HASH_KEY = env.str("PERSONAL_DATA_HASH_KEY", default="")
+# The outbox keeps a failed message's recipient and error this long (delivered messages keep
+# no personal data at all), then deletes settled rows no other record points to.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=7)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Guidance pages: how long a review holds before the next one is due.

@@ -48,7 +48,12 @@ def test_an_inquiry_is_acknowledged_and_its_queue_notified_by_a_worker(
     assert inquiry.reference in notification.message["Subject"]
     # The queue's shared mailbox too; each message once.
     sent_to = sorted(item.recipients[0] for item in sink.received)
-    assert sent_to == sorted(OutgoingEmail.objects.values_list("to", flat=True))
+    assert sent_to == sorted([REQUESTER, topic.queue.mailbox.lower(), staff.email.lower()])
+    # A delivered row keeps only the recipient's domain (portal.outbox.scrub).
+    assert sorted(OutgoingEmail.objects.values_list("recipient_domain", flat=True)) == sorted(
+        address.rpartition("@")[2].lower() for address in sent_to
+    )
+    assert not OutgoingEmail.objects.exclude(to="").exists()
     assert len(sent_to) == 3
 
 
