@@ -22,3 +22,10 @@ if os.environ.get("TRUST_X_FORWARDED_PROTO", "").strip().lower() in {"1", "true"
 else:
     forwarded_allow_ips = ""
     secure_scheme_headers = {}
+
+# The access log holds no secret and no personal data (README, "Logs"): no client address,
+# user agent, referrer or user; the request line with the tokens of links masked
+# (`GET /odber/potvrdit/[token]/ HTTP/1.1`); the status, size, time taken and the request id
+# the Django log lines carry too. portal.access_log enforces it for any format set here.
+logger_class = "portal.access_log.RedactingLogger"
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms request_id=%({x-request-id}o)s'

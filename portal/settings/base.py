@@ -153,6 +153,8 @@ AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+# Its log messages say where, not who or from where (those are in its records above).
+AXES_CLIENT_STR_CALLABLE = "portal.logging.axes_client_str"
 # The rate limits count in the cache. While it is away they let requests through (the
 # honeypot and the time-trap still stand) rather than refusing every form and search.
 RATELIMIT_FAIL_OPEN = True
@@ -348,6 +350,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's defaults give these loggers handlers of their own, without the redaction
+        # (a console handler when DEBUG is on, mail to ADMINS): they go, records reach the
+        # root's console handler only, redacted. runserver's request lines too.
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "django_guid": {"level": "WARNING"},  # it reports every request without an id
     },

@@ -1,0 +1,78 @@
+"""gunicorn's logger without secrets or personal data (`logger_class` in ops/gunicorn.conf.py).
+
+gunicorn's own writes the client's address and user agent on every access line, and the
+request line as sent: every confirmation, unsubscribe, preferences, status and password
+reset link. This one gives the access log format only what it may write:
+
+- the request line, path, query and referrer redacted as Django's records are
+  (portal.logging.redact: `GET /odber/potvrdit/[token]/ HTTP/1.1`);
+- no client address (`%(h)s`, `X-Forwarded-For`, `Forwarded`, `X-Real-IP`), no user agent
+  (`%(a)s`), no user (`%(u)s`), no cookies or credentials, in whatever format an operator
+  sets: those atoms are "-";
+- the other request and response headers redacted (`%({x-request-id}o)s` stays usable); no
+  environment variables (`%({…}e)s`), which hold the same data again.
+
+Its error log goes through the same redaction ("Error handling request /odber/…",
+"Invalid request from ip=…"). Imported by gunicorn's master before Django is set up: it
+needs no settings.
+"""
+
+from gunicorn.glogging import Logger
+
+from portal.logging import RedactPersonalData, redact
+
+WITHHELD = "-"
+# Request atoms that identify the client or carry credentials.
+PERSONAL_ATOMS = {"h", "a", "u", "l"}
+PERSONAL_HEADERS = {
+    "user-agent",
+    "x-forwarded-for",
+    "forwarded",
+    "x-real-ip",
+    "x-client-ip",
+    "true-client-ip",
+    "cf-connecting-ip",
+    "cookie",
+    "set-cookie",
+    "authorization",
+    "proxy-authorization",
+}
+REDACTED_ATOMS = {"r", "U", "q", "f"}
+# The request id as django-guid answers it (a valid id, or the one it made): not a secret,
+# and a hex digest that redaction would take for one.
+KEPT_HEADERS = {"{x-request-id}o"}
+
+
+def safe_atoms(atoms: dict) -> dict:
+    """gunicorn's atoms for one access line, reduced to what a log may hold."""
+    safe = {}
+    for key, value in atoms.items():
+        if key in PERSONAL_ATOMS:
+            safe[key] = WITHHELD
+        elif key.startswith("{"):
+            name, kind = key[1:-2], key[-1]
+            if kind == "e" or name in PERSONAL_HEADERS:
+                continue  # a missing atom is written as "-"
+            keep = key in KEPT_HEADERS or not isinstance(value, str)
+            safe[key] = value if keep else redact(value)
+        elif key in REDACTED_ATOMS and isinstance(value, str):
+            safe[key] = redact(value)
+        else:
+            safe[key] = value
+    return safe
+
+
+class RedactingLogger(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        return safe_atoms(super().atoms(resp, req, environ, request_time))
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        # Every handler gunicorn (or a log configuration) gave its two logs; setup runs
+        # again on a configuration reload, so the filter is added once.
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
+                    handler.addFilter(RedactPersonalData())
+            if not any(isinstance(f, RedactPersonalData) for f in log.filters):
+                log.addFilter(RedactPersonalData())
