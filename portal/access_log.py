@@ -68,11 +68,10 @@ class RedactingLogger(Logger):
 
     def setup(self, cfg):
         super().setup(cfg)
-        # Every handler gunicorn (or a log configuration) gave its two logs; setup runs
-        # again on a configuration reload, so the filter is added once.
-        for log in (self.error_log, self.access_log):
-            for handler in log.handlers:
-                if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
-                    handler.addFilter(RedactPersonalData())
-            if not any(isinstance(f, RedactPersonalData) for f in log.filters):
-                log.addFilter(RedactPersonalData())
+        # The error log's records, through the logger and every handler gunicorn (or a log
+        # configuration) gave it; setup runs again on a configuration reload, so once. The
+        # access log's atoms are safe already: redacting its whole line again would mask the
+        # request id, a hex digest to redaction.
+        for target in (self.error_log, *self.error_log.handlers):
+            if not any(isinstance(f, RedactPersonalData) for f in target.filters):
+                target.addFilter(RedactPersonalData())

@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import logging.config
+import re
 import secrets
 import sys
 import time
@@ -354,7 +355,7 @@ def test_gunicorns_access_log_keeps_the_route_not_the_token_address_or_agent(
     fetch(base + f"/odber/?token={TOKEN}", headers)
     time.sleep(0.5)
     text = gunicorn["log"].read_text()
-    access = [line for line in text.splitlines() if '"GET ' in line]
+    access = [line for line in text.splitlines() if '"GET ' in line and line[0] != "{"]
     [confirm_line] = [line for line in access if "/odber/potvrdit/" in line]
     assert '"GET /odber/potvrdit/[token]/ HTTP/1.1" 404' in confirm_line
     assert "request_id=" + "b" * 32 in confirm_line  # the id of its Django log lines
@@ -362,6 +363,7 @@ def test_gunicorns_access_log_keeps_the_route_not_the_token_address_or_agent(
     assert any("/odber/?token=[token]" in line for line in access)
     for line in access:
         assert "127.0.0.1" not in line  # no client field
+        assert re.search(r"request_id=[0-9a-f]{32}$", line), line  # ids made by Django too
     assert TOKEN not in text and "cc3v8p-0123456789abcdef" not in text
     assert FORWARDED not in text
     assert "unique-agent-marker" not in text and "TestBrowser" not in text
@@ -369,3 +371,25 @@ def test_gunicorns_access_log_keeps_the_route_not_the_token_address_or_agent(
     records = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
     [not_found] = [r for r in records if r.get("message") == "Not Found: /odber/potvrdit/[token]/"]
     assert not_found["request_id"] == "b" * 32
+
+
+def test_gunicorns_error_log_masks_links_and_client_addresses(capsys):
+    from gunicorn.config import Config
+
+    from portal.access_log import RedactingLogger
+
+    config = Config()
+    config.set("errorlog", "-")
+    logger = RedactingLogger(config)
+    logger.warning("Invalid request from ip={ip}: {error}".format(ip=FORWARDED, error="bad"))
+    try:
+        raise RuntimeError(f"no route for /odber/potvrdit/{TOKEN}/")
+    except RuntimeError:
+        logger.exception("Error handling request %s", f"/odber/potvrdit/{TOKEN}/?token={TOKEN}")
+    logger.setup(config)  # as a configuration reload runs it: still one filter
+    written = capsys.readouterr().err
+    assert "Invalid request from ip=[ip]: bad" in written
+    assert "Error handling request /odber/potvrdit/[token]/?token=[token]" in written
+    assert "RuntimeError: no route for /odber/potvrdit/[token]/" in written
+    assert TOKEN not in written and FORWARDED not in written
+    assert len(logger.error_log.filters) == 1
