@@ -205,9 +205,9 @@ class RedactPersonalData(logging.Filter):
 def axes_client_str(username, ip_address, user_agent, path_info, request) -> str:
     """django-axes' description of a client in its log messages (AXES_CLIENT_STR_CALLABLE).
 
-    Its own names the username, the address and the user agent on every sign-in and
-    failure. The log says only where; who and from where are in django-axes' records, kept
-    for AXES_LOG_RETENTION_DAYS. A failed username may be a password typed in the wrong box.
+    Its own, verbose as it is in production, writes the user agent on every failed sign-in
+    (the username and address as asterisks). The log says only where; who and from where
+    are in django-axes' records, kept for AXES_LOG_RETENTION_DAYS.
     """
     if isinstance(path_info, tuple | list):
         path_info = path_info[0] if path_info else ""

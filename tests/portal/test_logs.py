@@ -280,6 +280,7 @@ def test_django_axes_logs_neither_the_address_nor_the_user_agent(settings):
 @pytest.mark.django_db
 def test_django_axes_messages_of_a_failed_sign_in_name_no_address(client, settings, caplog):
     settings.AXES_ENABLED = True
+    settings.AXES_VERBOSE = True  # as in production, where it follows AXES_ENABLED
     settings.AXES_FAILURE_LIMIT = 2
     with caplog.at_level(logging.INFO, logger="axes"):
         for _ in range(2):
