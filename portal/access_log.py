@@ -55,6 +55,8 @@ def safe_atoms(atoms: dict) -> dict:
                 continue  # a missing atom is written as "-"
             keep = key in KEPT_HEADERS or not isinstance(value, str)
             safe[key] = value if keep else redact(value)
+        elif key == "q" and isinstance(value, str):
+            safe[key] = redact(f"?{value}")[1:]  # a query string without its "?"
         elif key in REDACTED_ATOMS and isinstance(value, str):
             safe[key] = redact(value)
         else:

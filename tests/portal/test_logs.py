@@ -303,7 +303,7 @@ def test_gunicorns_atoms_hold_no_address_agent_or_token():
         "u": "metodicka",
         "r": f"GET /odber/potvrdit/{TOKEN}/ HTTP/1.1",
         "U": f"/odber/potvrdit/{TOKEN}/",
-        "q": f"token={TOKEN}",
+        "q": "token=short&p=2",
         "f": f"https://socialnibydleni.example/odber/nastaveni/{TOKEN}/",
         "s": "404",
         "{user-agent}i": "Mozilla/5.0 (unique-agent-marker)",
@@ -318,6 +318,7 @@ def test_gunicorns_atoms_hold_no_address_agent_or_token():
     assert "203.0.113.7" not in text and "unique-agent-marker" not in text
     assert "metodicka" not in text and "sessionid" not in text
     assert atoms["r"] == "GET /odber/potvrdit/[token]/ HTTP/1.1"
+    assert atoms["q"] == "token=[token]&p=2"
     assert atoms["{x-request-id}o"] == "0123456789abcdef0123456789abcdef"
 
 
