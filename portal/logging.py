@@ -26,19 +26,24 @@ IP_MASK = "[ip]"
 EMAIL = re.compile(r"[\w.+%-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 # The routes whose next segments are secrets whatever their shape (a truncated or mistyped
-# link is still most of a secret). Czech and English, with or without a language prefix.
+# link is still most of a secret). Czech and English, with or without a language prefix,
+# and without the leading slash as Django's Resolver404 quotes a path ("'path': 'odber/…'").
 NEWSLETTER_LINK = re.compile(
-    r"(/(?:odber|subscription)/(?:potvrdit|odhlasit|nastaveni|confirm|unsubscribe|preferences)/)"
+    r"((?<![\w.-])(?:odber|subscription)/"
+    r"(?:potvrdit|odhlasit|nastaveni|confirm|unsubscribe|preferences)/)"
     r"[^/?#\s\"'<>]+"
 )
 # Django's password reset confirmation: /admin/password_reset/confirm/<uidb64>/<token>/, then
 # /admin/password_reset/confirm/<uidb64>/set-password/ once the token is checked.
-PASSWORD_RESET_LINK = re.compile(r"(/password_reset/confirm/)[^/?#\s\"'<>]+(?:/([^/?#\s\"'<>]+))?")
+PASSWORD_RESET_LINK = re.compile(
+    r"((?<![\w.-])password_reset/confirm/)[^/?#\s\"'<>]+(?:/([^/?#\s\"'<>]+))?"
+)
 # The contact centre's routes under its page: status and confirmation links (a random token)
 # and the suggestion follow-up (page, visit and signature). A segment there counts as a token
 # unless it could be a page slug (lowercase letters and hyphens).
 CONTACT_LINK = re.compile(
-    r"(/(?:stav|status|odeslano|sent|clanek|article)/)(?![a-z-]+(?:[/?#\s\"'<>]|$))[\w-]{16,}"
+    r"((?<![\w.-])(?:stav|status|odeslano|sent|clanek|article)/)"
+    r"(?![a-z-]+(?:[/?#\s\"'<>]|$))[\w-]{16,}"
 )
 # Query parameters whose values are secrets, whatever they look like.
 SECRET_PARAMETER = re.compile(
