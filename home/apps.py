@@ -1,7 +1,5 @@
 from django.apps import AppConfig
 
-from portal.resilient_cache import cache_recovered
-
 
 class HomeConfig(AppConfig):
     name = "home"
@@ -11,11 +9,3 @@ class HomeConfig(AppConfig):
         from .glossary import connect_signals
 
         connect_signals()
-
-        from . import invalidation
-
-        invalidation.connect()
-
-        from .cache import retire_everything_after_an_outage
-
-        cache_recovered.connect(retire_everything_after_an_outage)

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .cache import frame_cached
 from .querysets import published
 
 
@@ -57,9 +58,6 @@ def page_translations(request, page) -> dict[str, Page]:
             if candidate.alias_of is None or candidate.alias_of.locale_id == candidate.locale_id
         }
 
-    from .cache import frame_cached
-
-    # Publishing or unpublishing a translation forgets this entry (home.invalidation).
     return frame_cached(request, ("translations", page.translation_key), find)
 
 

@@ -1,16 +1,9 @@
 """Lookups the page frame repeats on every request, done once per request."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from .cache import frame_cached
 from .querysets import published
-
-
-def memoised(request, key, compute):
-    """Compute a value once per request: the frame and the page ask for the same things."""
-    memo = request.__dict__.setdefault("_portal_memo", {})
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
 
 
 def index_pages(request, locale_id) -> dict:
@@ -24,17 +17,11 @@ def index_pages(request, locale_id) -> dict:
             found.setdefault(page.specific_class, page)
         return found
 
-    from .cache import frame_cached
-
     return frame_cached(request, ("index-pages", locale_id), find)
 
 
 def locale_ids(request) -> dict[str, int]:
     """Locale primary keys by language code (a handful of rows, read once per request)."""
-    from wagtail.models import Locale
-
-    from .cache import frame_cached
-
     return frame_cached(
         request,
         "locale-ids",
@@ -49,7 +36,5 @@ def home_for_language(request, language_code):
     def find():
         locale_id = locale_ids(request).get(language_code)
         return HomePage.objects.live().filter(locale_id=locale_id).first()
-
-    from .cache import frame_cached
 
     return frame_cached(request, ("home-for", language_code), find)

@@ -22,7 +22,7 @@ INTERNAL_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")(/(?!/)[^"]*)(")', re.IGNO
 def site_root(request) -> str:
     """The root URL of the request's Wagtail site, without a trailing slash ("" if none).
 
-    Found once per request by the route cache middleware (home.routing), so no query."""
+    Wagtail looks the site up once per request and keeps it on the request."""
     if request is None:
         return ""
     site = Site.find_for_request(request)

@@ -15,7 +15,9 @@ from django.apps import apps
 from django.core.cache import cache
 from wagtail.models import Site
 
-from .cache import FRAME_TIMEOUT, frame_cached, generation
+from portal.caching.generation import generation
+
+from .cache import FRAME_TIMEOUT, frame_cached
 
 
 def _site_for(request):
@@ -75,6 +77,10 @@ class RouteCacheMiddleware:
         if response.status_code != 200 or request.method not in ("GET", "HEAD"):
             return
         page, args, kwargs = route
+        if (args or kwargs) and not getattr(page, "route_arguments_are_public", False):
+            # A routable page's arguments may be a secret (an inquiry's status token), so its
+            # routes are remembered only when its class says that none is.
+            return
         if page.get_view_restrictions():
             return
         value = (page._meta.label, page.pk, page.url_path, tuple(args), dict(kwargs))

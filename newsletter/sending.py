@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
+from portal.caching.invalidation import content_changed
 from portal.mail import absolute_url
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
@@ -184,9 +185,10 @@ def _finish_or_wait(send_id: int) -> str:
         send_id=send_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
     ).aggregate(count=Count("pk"), next_due=Min("next_attempt_at"))
     if not waiting["count"]:
-        Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(
+        if Send.objects.filter(pk=send_id, status=Send.Status.SENDING).update(
             status=Send.Status.DONE, finished_at=timezone.now()
-        )
+        ):
+            content_changed(f"bulletin send {send_id} done")  # the archive shows sent issues
         return "done"
     next_due = waiting["next_due"]
     if next_due and default_task_backend.supports_defer:
@@ -310,7 +312,10 @@ def _message_id(message) -> str:
 
 
 def pause(send: Send) -> None:
-    Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(status=Send.Status.PAUSED)
+    if Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
+        status=Send.Status.PAUSED
+    ):
+        content_changed(f"bulletin send {send.pk} paused")
 
 
 def resume(send: Send) -> None:
@@ -318,6 +323,7 @@ def resume(send: Send) -> None:
         status=Send.Status.SENDING
     )
     if updated:
+        content_changed(f"bulletin send {send.pk} resumed")
         transaction.on_commit(lambda: launch_workers(send.pk))
 
 

@@ -4,7 +4,7 @@
 readiness, and tells the truth about every part a reader or a subscriber depends on:
 
 - database: without it nothing works, so it alone makes the answer 503;
-- cache: without it pages are served uncached (portal.resilient_cache), slower but whole, so
+- cache: without it pages are served uncached (portal.caching.resilient_redis), slower but whole, so
   the answer stays 200 with "status": "degraded";
 - tasks: whether the task worker is keeping up, read from the task table: the age of the
   oldest task that is ready to run. Older than READINESS_TASK_DELAY_SECONDS means no worker

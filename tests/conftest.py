@@ -24,14 +24,60 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with an empty cache: the frame, routes and pages cached by one test
-    (home.cache) describe rows that its rollback removed."""
+    """Every test starts with an empty cache: the frame and pages cached by one test describe
+    rows that its rollback removed."""
     from django.core.cache import cache
 
-    from home.local_pages import local_pages
-
     cache.clear()
-    local_pages.clear()
+
+
+def _only_the_tests_transaction() -> bool:
+    # As Django's durable check does: the innermost block open is the test's own (blocks a
+    # fixture opened outside it, like the shared demo's, belong to the test's world too).
+    blocks = connection.atomic_blocks
+    return not blocks or getattr(blocks[-1], "_from_testcase", False)
+
+
+@pytest.fixture(autouse=True)
+def _retire_caches_at_the_tests_commit(monkeypatch):
+    """A test's own transaction (pytest-django's `db`) never commits, so the caches' after-
+    commit retirement (portal.caching.invalidation) would never run. Here the code under
+    test's outermost atomic block ending without an error stands for the commit, and a
+    change made outside any block of its own retires at once, as in autocommit. Where no
+    test transaction is open (`committed_db` tests), the real on_commit applies."""
+    import threading
+
+    from django.db import transaction
+
+    pending = {}  # per thread (each has its own connection): [(atomic depth, callback)]
+
+    class TestTransactionCommits:
+        @staticmethod
+        def on_commit(func, using=None, robust=False):
+            if not any(getattr(b, "_from_testcase", False) for b in connection.atomic_blocks):
+                transaction.on_commit(func, using=using, robust=robust)  # it will commit
+            elif _only_the_tests_transaction():
+                func()
+            else:
+                mine = pending.setdefault(threading.get_ident(), [])
+                mine.append((len(connection.atomic_blocks), func))
+
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_then_commit(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        mine = pending.setdefault(threading.get_ident(), [])
+        depth = len(connection.atomic_blocks)
+        if exc_type is not None:  # rolled back: what was registered inside it is gone
+            mine[:] = [(at, func) for at, func in mine if at <= depth]
+        elif _only_the_tests_transaction():
+            due, mine[:] = list(mine), []
+            for _at, func in due:
+                func()
+        return result
+
+    monkeypatch.setattr("portal.caching.invalidation.transaction", TestTransactionCommits)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_then_commit)
 
 
 @pytest.fixture

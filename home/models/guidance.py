@@ -26,6 +26,10 @@ from .taxonomy import Audience, Topic
 class AudienceLandingPage(ReviewMixin, RoutablePageMixin, Page):
     """One audience's way in: its articles by topic, its FAQ and guides, later its documents."""
 
+    # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
+    # remember them (home.routing).
+    route_arguments_are_public = True
+
     audience = models.ForeignKey(
         Audience,
         verbose_name=_("audience"),

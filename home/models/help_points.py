@@ -147,6 +147,10 @@ def help_points_in(locale_id, region="", kind="", place=""):
 class HelpPointDirectoryPage(ReviewMixin, RoutablePageMixin, Page):
     """The directory of help points: filter, search, page through and export."""
 
+    # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
+    # remember them (home.routing).
+    route_arguments_are_public = True
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *ReviewMixin.review_panels]

@@ -20,7 +20,7 @@ from wagtail.search import index
 from home.blocks import GuidanceStreamBlock, headings_with_anchors, table_of_contents
 from home.navigation import index_pages
 from home.querysets import published
-from portal.cacheable_query import query_chose
+from portal.caching.cacheable_query import query_chose
 
 from .mixins import ReviewMixin, SearchableMixin, TeaserMixin, with_card_images
 

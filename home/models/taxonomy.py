@@ -86,6 +86,10 @@ class PageAudience(TranslatableMixin, Orderable):
 class TaxonomyIndexPage(RoutablePageMixin, Page):
     """Lists the terms of one taxonomy; /<slug>/ lists the guidance filed under a term."""
 
+    # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
+    # remember them (home.routing).
+    route_arguments_are_public = True
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

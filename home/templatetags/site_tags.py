@@ -9,9 +9,10 @@ from home.cache import frame_cached
 from home.i18n import versions_of_page, versions_of_path
 from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
 from home.models.site_content import for_locale
-from home.navigation import index_pages, memoised
+from home.navigation import index_pages
 from home.print_links import site_root, with_print_addresses
 from home.querysets import published
+from portal.caching.per_request import memoised
 
 register = template.Library()
 

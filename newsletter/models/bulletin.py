@@ -43,6 +43,10 @@ class BulletinStreamBlock(blocks.StreamBlock):
 class BulletinIndexPage(RoutablePageMixin, Page):
     """The bulletin's own page: the sign-up form and the archive of sent issues."""
 
+    # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
+    # remember them (home.routing).
+    route_arguments_are_public = True
+
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -59,7 +59,7 @@ MIDDLEWARE = [
     # A hit is answered from the shared cache: it costs no session, query or render. It sits
     # below the headers' middleware, so that every answer it gives (a hit, a 304, an error
     # raised inside it) carries the request id and the security headers.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.caching.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.routing.RouteCacheMiddleware",
@@ -221,15 +221,63 @@ CACHES = cache_settings(
     env.str("REDIS_URL", default=""),
     env.path("CACHE_DIR", default=BASE_DIR / "var" / "cache"),
 )
-# Whole anonymous pages in the shared cache (portal/page_cache.py), retired on publish. Kept
+# Whole anonymous pages in the shared cache (portal/caching/page_cache.py), retired on publish. Kept
 # well under a day: cached forms carry a time-trap token that expires after 24 hours.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# A saved or deleted row of these apps retires every cached page after its transaction
+# commits (portal/caching/invalidation.py), except the models below, which no public page
+# reads. A model missing from that list costs cache hits, never a stale page.
+CACHE_CONTENT_APPS = {
+    "home",
+    "newsletter",
+    "contact",
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+    "wagtailredirects",
+    "taggit",
+}
+CACHE_PRIVATE_MODELS = [
+    "home.ReviewReminder",
+    "home.SearchMiss",
+    "newsletter.Delivery",
+    "newsletter.Subscriber",
+    "newsletter.SuppressedAddress",
+    "contact.Inquiry",
+    "contact.InquiryMessage",
+    "contact.InternalNote",
+    "contact.ReferenceCounter",
+    "contact.CannedAnswer",
+    "contact.Queue",
+    "contact.QueueMembership",
+    "contact.RoutingRule",
+    "wagtailcore.APIToken",
+    "wagtailcore.Comment",
+    "wagtailcore.CommentReply",
+    "wagtailcore.GroupApprovalTask",
+    "wagtailcore.GroupCollectionPermission",
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.GroupSitePermission",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.PageLogEntry",
+    "wagtailcore.PageSubscription",
+    "wagtailcore.ReferenceIndex",
+    "wagtailcore.Revision",
+    "wagtailcore.Task",
+    "wagtailcore.TaskState",
+    "wagtailcore.UploadedFile",
+    "wagtailcore.Workflow",
+    "wagtailcore.WorkflowContentType",
+    "wagtailcore.WorkflowPage",
+    "wagtailcore.WorkflowState",
+    "wagtailcore.WorkflowTask",
+    # Made while a page renders: retiring on them would retire pages on every render.
+    "wagtailimages.Rendition",
+]
 # /readyz reports the tasks as stalled when one ready to run has waited longer than this.
 READINESS_TASK_DELAY_SECONDS = env.int("READINESS_TASK_DELAY_SECONDS", default=300)
-# Each process also keeps the pages it served last (home/local_pages.py), bounded in bytes.
-PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=4 * 1024 * 1024)
 # An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):
-# publishing purges what changed there too (home/edge_cache.py).
+# every content change bans it there too (portal/caching/edge.py).
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

@@ -71,7 +71,7 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
     """A shared Redis cache when REDIS_URL is set; otherwise files in cache_dir, which every
     process on this machine shares; a per-process memory cache only when neither is given.
 
-    Pages and the frame are cached under versions that a publish bumps (home/cache.py): the
+    Pages and the frame are cached under the site generation (portal/caching/generation.py): the
     cache must be shared by every process that serves pages or publishes them (gunicorn
     workers, the task worker running scheduled publishing), or a process would go on serving
     what another one retired.
@@ -80,8 +80,8 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
         return {
             "default": {
                 # Django's RedisCache that answers a Redis outage as a miss (no 500s):
-                # portal/resilient_cache.py.
-                "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+                # portal/caching/resilient_redis.py.
+                "BACKEND": "portal.caching.resilient_redis.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "portal",
                 "TIMEOUT": 600,

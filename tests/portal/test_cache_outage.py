@@ -65,7 +65,7 @@ def test_an_outage_costs_one_connection_attempt_and_one_log_line_not_one_per_req
 ):
     article = factories.ArticlePageFactory(parent=section)
     take_redis_away(settings)
-    with caplog.at_level(logging.WARNING, logger="portal.resilient_cache"):
+    with caplog.at_level(logging.WARNING, logger="portal.caching.resilient_redis"):
         for _ in range(10):
             assert client.get(article.url).status_code == 200
     assert len(connection_attempts) == 1

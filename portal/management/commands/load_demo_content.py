@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from portal.caching.invalidation import content_changed
 from portal.demo import build_demo_site
 
 
@@ -13,6 +14,8 @@ class Command(BaseCommand):
         if created:
             # Index now, so that search works before the task worker has caught up.
             call_command("update_index", verbosity=0)
+            # The builder writes some rows with QuerySet.update(), which sends no signal.
+            content_changed("demo content loaded")
             self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} objects."))
         else:
             self.stdout.write("Demo content: already in place, nothing changed.")

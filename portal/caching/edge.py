@@ -1,8 +1,9 @@
 """Purging an edge cache (Varnish, a CDN) in front of the site, when one is configured.
 
-Addresses go through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE, set from
-FRONTEND_CACHE_URL); "everything" is a BAN request to an HTTP cache such as Varnish, whose
-VCL (ops/varnish/default.vcl) turns it into a ban of the whole host.
+Configured through Wagtail's frontend cache setting (WAGTAILFRONTENDCACHE, set from
+FRONTEND_CACHE_URL). Every content change retires everything (invalidation.py), so the purge
+is a BAN request to an HTTP cache such as Varnish, whose VCL (ops/varnish/default.vcl) turns
+it into a ban of the whole host.
 """
 
 import logging
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 
@@ -20,21 +22,7 @@ def _configured() -> dict:
 
 
 def _site_roots() -> list[str]:
-    from wagtail.models import Site
-
     return [site.root_url for site in Site.objects.all()]
-
-
-def purge_paths(paths) -> None:
-    if not _configured():
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    urls = [root + path for root in _site_roots() for path in sorted(paths)]
-    try:
-        purge_urls_from_cache(urls)
-    except Exception:  # an unreachable edge must never fail a publish
-        logger.exception("Purging the edge cache failed")
 
 
 def purge_everything() -> None:

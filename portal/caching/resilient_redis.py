@@ -12,8 +12,9 @@ limits), so an outage must cost speed, never answers. Three things make it so:
   when Redis goes and once when it is back.
 
 A write dropped during an outage may have been a publish retiring cached pages. So when
-Redis answers again, `cache_recovered` is sent and the content app bumps the site generation
-(home.cache), which retires every page cached before or during the outage.
+Redis answers again, `cache_recovered` is sent and the site generation is bumped
+(generation.py, connected in PortalConfig.ready), which retires every page cached before or
+during the outage.
 """
 
 import logging

@@ -5,18 +5,16 @@ GET or HEAD of a public address without a query string (except a listing's page 
 with no session or message cookie, and not an admin page or a preview. A response is stored
 only when it is a plain 200 that sets no cookie, does not vary on Cookie, is not marked
 private, and any query it came with is one the view said chose the page
-(portal.cacheable_query): a page that called {% csrf_token %} sets the CSRF cookie and so
+(cacheable_query.py): a page that called {% csrf_token %} sets the CSRF cookie and so
 is never stored. Forms on cacheable pages use {% lazy_csrf_token %} instead (portal/templatetags).
 
-The key holds the site generation and a version of the address (home.cache): publishing a
-page bumps the versions of exactly the addresses it shows on, so every process stops serving
-the old copies at once; nothing needs deleting. Cached pages carry an ETag and
+The key holds the site generation (generation.py): any change to public content bumps it
+after the transaction commits (invalidation.py), so every process stops serving the old
+copies at once; nothing needs deleting. Cached pages carry an ETag and
 Last-Modified, so a browser's conditional request gets a 304 without a render. The key
 holds the scheme and host too: a page rendered for plain HTTP links plain HTTP.
 
-A hit costs one shared-cache round trip: the generation and the address's version are read
-together, and the page itself usually comes from a small copy in this process's memory
-(home.local_pages), which can never be stale because its key holds both versions.
+A hit costs two shared-cache round trips: the generation, then the page.
 """
 
 import hashlib
@@ -29,9 +27,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from home.cache import GENERATION_KEY, generation, path_version_keys, remember_generation
-from home.local_pages import local_pages
-from portal.cacheable_query import query_chose_the_page
+from .cacheable_query import query_chose_the_page
+from .generation import generation
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -89,10 +86,6 @@ def _key(request) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None  # the stack below answers it with a 400, security headers and all
-    version_key = path_version_keys([request.path_info])[0]
-    found = cache.get_many([GENERATION_KEY, version_key])
-    if GENERATION_KEY in found:
-        remember_generation(request, found[GENERATION_KEY])
     site_generation = generation(request)
     if site_generation is None:
         # The cache does not answer: no version to key a page by, so none is stored or served
@@ -103,16 +96,7 @@ def _key(request) -> str | None:
     digest = hashlib.sha256(
         f"{request.scheme}|{host}|{request.path_info}|{query}".encode()
     ).hexdigest()
-    return f"page:{site_generation}:{found.get(version_key) or 0}:{digest}"
-
-
-def _stored(key):
-    stored = local_pages.get(key)
-    if stored is None:
-        stored = cache.get(key)
-        if stored is not None:
-            local_pages.put(key, stored)
-    return stored
+    return f"page:{site_generation}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -126,7 +110,7 @@ class AnonymousPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         request.portal_page_cacheable = True
-        stored = _stored(key)
+        stored = cache.get(key)
         if stored is not None:
             return self._from_cache(request, stored, hit=True)
         response = self.get_response(request)
@@ -145,7 +129,6 @@ class AnonymousPageCacheMiddleware:
             "expires": time.time() + settings.PAGE_CACHE_SECONDS,
         }
         cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        local_pages.put(key, stored)
         return self._from_cache(request, stored, hit=False, rendered=response)
 
     def _from_cache(self, request, stored, hit, rendered=None):

@@ -2,7 +2,7 @@
 
 A view calls `query_chose(request, name, value)` with the canonical value it used (a listing's
 page number). Any other query (an out-of-range or malformed page number, a parameter the page
-does not read) is served uncached by portal.page_cache, so random queries cannot fill the
+does not read) is served uncached by page_cache.py, so random queries cannot fill the
 shared cache.
 """
 
