@@ -6,23 +6,66 @@ looks automated is handled quietly by the view (the sign-up pretends to succeed,
 centre files the message as suspected spam).
 """
 
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from .clients import client_ip, keyed_hash
 
+# A token is signed with the time it was issued and is good for a day: long enough for a tab
+# left open over lunch, short enough that a harvested token does not work for ever. Tokens are
+# issued per visit, never kept in a shared page: a page from the page cache carries an empty
+# field, which static/js/site.js fills from /csrf-token/ (portal.csrf) when the reader reaches
+# the form, so the time-trap measures this reader, not the first render of a cached copy.
 MAX_FORM_AGE_SECONDS = 24 * 3600
+# One token is good for this many posts. A person posts a form once, now and then a few times
+# more (a double click, the back button and again, a second address from the same page
+# view); a bot that harvested one token replays it hundreds of times. Counting needs nothing
+# but the cache, and a cache that does not answer counts nothing (fail-open, as the rate
+# limits do): a Redis outage must not turn away people, and the honeypot and the rate limits
+# still apply then.
+FORM_TOKEN_USES = 5
 _SALT = "portal.abuse.form-started"
+# Every reason but the honeypot starts with this: the form may just have been quick, old or
+# sent without the token a cached page fills in by script, so a view answers those with a
+# second step a person can pass, never by dropping what was sent.
+TIME_TRAP = "time-trap:"
+TOO_FAST = "time-trap: too fast"
+MISSING = "time-trap: missing, forged or expired"
+REPLAYED = "time-trap: replayed"
+_MICRO = 1_000_000
+_LEGACY_BELOW = 10**11  # tokens issued before per-visit tokens held whole seconds
 
 
 def form_started_token(now: float | None = None) -> str:
-    return signing.dumps(int(now or time.time()), salt=_SALT)
+    """A signed start time for one form shown to one reader: the time in microseconds, whose
+    sub-second part is random, so that two readers who load a page in the same second get
+    different tokens (each is counted on its own, see FORM_TOKEN_USES)."""
+    seconds = int(now or time.time())
+    return signing.dumps(seconds * _MICRO + secrets.randbelow(_MICRO), salt=_SALT)
+
+
+def _started(token: str) -> int:
+    value = int(signing.loads(token, salt=_SALT))
+    return value if value < _LEGACY_BELOW else value // _MICRO
+
+
+def _used_too_often(token: str) -> bool:
+    """Count one post of token and say whether it has now been posted too often."""
+    key = f"form-token-uses:{keyed_hash(token, 'form-token')[:32]}"
+    try:
+        cache.add(key, 0, MAX_FORM_AGE_SECONDS)
+        uses = cache.incr(key)
+    except ValueError:  # the cache does not answer (portal.resilient_cache): count nothing
+        return False
+    return uses > FORM_TOKEN_USES
 
 
 class HumanCheckMixin(forms.Form):
@@ -30,7 +73,12 @@ class HumanCheckMixin(forms.Form):
 
     # Named like a field a bot would fill; hidden from people and assistive technology.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
-    form_started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    # Filled by static/js/site.js when a cached page left it empty (portal_tags.form_started).
+    form_started = forms.CharField(
+        required=False,
+        max_length=200,
+        widget=forms.HiddenInput(attrs={"data-form-started": True}),
+    )
 
     def __init__(self, *args, now=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,18 +88,28 @@ class HumanCheckMixin(forms.Form):
             self.initial["form_started"] = form_started_token(now)
 
     def spam_reasons(self) -> list[str]:
+        """What looked automated: "honeypot", or a reason starting with TIME_TRAP. Worked out
+        once per form (a post counts once against its token however often this is asked)."""
+        if getattr(self, "_spam_reasons", None) is None:
+            self._spam_reasons = self._find_spam_reasons()
+        return list(self._spam_reasons)
+
+    def _find_spam_reasons(self) -> list[str]:
         reasons = []
         if self.data.get("website"):
             reasons.append("honeypot")
+        token = self.data.get("form_started", "")
         try:
-            started = int(signing.loads(self.data.get("form_started", ""), salt=_SALT))
+            started = _started(token)
         except (signing.BadSignature, TypeError, ValueError):
-            return [*reasons, "time-trap: missing, forged or expired"]
+            return [*reasons, MISSING]
         age = (self._now or time.time()) - started
         if age > MAX_FORM_AGE_SECONDS:
-            reasons.append("time-trap: missing, forged or expired")
+            reasons.append(MISSING)
         elif age < settings.FORM_MIN_FILL_SECONDS:
-            reasons.append("time-trap: too fast")
+            reasons.append(TOO_FAST)
+        elif _used_too_often(token):
+            reasons.append(REPLAYED)
         return reasons
 
     def fresh_token(self) -> str:

@@ -1,13 +1,31 @@
-"""The CSRF token of a reader whose page came from a shared cache (see lazy_csrf_token)."""
+"""The per-visit parts of a form on a page that came from a shared cache.
+
+A page from the page cache is the same for every anonymous reader, so it cannot carry what
+must differ per reader: the CSRF token (see lazy_csrf_token) and the time-trap's signed start
+time (see portal.abuse and form_started_field). Both fields are left empty there, and
+static/js/site.js fills them in from /csrf-token/ when the reader reaches the form.
+"""
 
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .abuse import form_started_token
+
+
+def fills_in_lazily(request) -> bool:
+    """Whether the forms of this response leave their per-visit fields to the script: the
+    page may be stored for everyone, and nothing on it has set the reader's CSRF cookie yet
+    (a page that does is never stored, so its fields are filled in here, on the server)."""
+    return getattr(request, "portal_page_cacheable", False) and not request.META.get(
+        "CSRF_COOKIE_NEEDS_UPDATE"
+    )
+
 
 @never_cache
 @require_safe
 def csrf_token(request):
-    # get_token also sets the CSRF cookie that the token is checked against.
-    return JsonResponse({"token": get_token(request)})
+    # get_token also sets the CSRF cookie that the token is checked against. The time-trap
+    # token is stamped now, on this visit, not when the cached copy was rendered.
+    return JsonResponse({"token": get_token(request), "form_started": form_started_token()})

@@ -5,7 +5,8 @@ if a translator had used wagtail-localize's editor; editors can then sync and ed
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import (
@@ -45,11 +46,20 @@ def translate_demo_site(home, log=print) -> int:
     pages = home.get_descendants(inclusive=True).filter(live=True).order_by("path")
     objects += [page.specific for page in pages]
     created = 0
-    with transaction.atomic():
+    # Wagtail queues a reference-index task for every row saved, and wagtail-localize saves
+    # a page translation's inline rows (related articles, topics) twice: copy_for_translation
+    # creates them, then create_or_update_translation replaces them with the translated ones.
+    # The task of a replaced row finds it gone and fails with RelatedPage.DoesNotExist (a
+    # Wagtail task that does not allow for a deleted row), two FAILED tasks on the first
+    # `make run`. So the index is not updated row by row here but once per translation,
+    # from the rows that are left, in the same transaction.
+    with transaction.atomic(), disable_reference_index_auto_update():
         for obj in objects:
             if _has_real_translation(obj, english):
                 continue
-            _translate(obj, english)
+            translated = _translate(obj, english)
+            if ReferenceIndex.is_indexed(translated._meta.model):
+                ReferenceIndex.create_or_update_for_object(translated)
             created += 1
             log(f"  translated {obj._meta.verbose_name} {obj}")
     return created
@@ -61,6 +71,7 @@ def _has_real_translation(obj, locale) -> bool:
 
 
 def _translate(obj, locale):
+    """Translate obj into locale (already in the English of english.py); return the copy."""
     source, _created = TranslationSource.get_or_create_from_instance(obj)
     Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in source.stringsegment_set.select_related("string", "context"):
@@ -75,8 +86,10 @@ def _translate(obj, locale):
         )
     # No fallback: a missing string or untranslated related object stops the build.
     if not isinstance(obj, Page):
-        source.create_or_update_translation(locale, publish=True, fallback=False)
-        return
+        translated, _created = source.create_or_update_translation(
+            locale, publish=True, fallback=False
+        )
+        return translated
     # wagtail-localize publishes a page translation on commit, from a copy of the page taken
     # before its children existed; inside one long transaction that copy would reset the
     # tree's child counts. Save a draft and publish it now, from the database's state.
@@ -88,3 +101,4 @@ def _translate(obj, locale):
     Page.objects.filter(pk=translated.pk).update(
         first_published_at=obj.first_published_at, last_published_at=obj.last_published_at
     )
+    return Page.objects.get(pk=translated.pk).specific

@@ -84,14 +84,31 @@
     });
 })();
 
-// Forms on pages served from a shared cache carry an empty CSRF field (a token in a shared
-// copy would be someone else's). It is fetched when the reader starts on the form; without
-// this script the refused post comes back filled in, with a token, for one more click.
+// Forms on pages served from a shared cache carry an empty CSRF field and an empty time-trap
+// field: a token in a shared copy would be someone else's, and its start time that of the
+// first render, hours ago. Both are fetched from /csrf-token/ once per visit, when a form that
+// needs them first comes into view (so the time-trap is stamped when this reader could first
+// start on the form), or when the reader starts on it or sends it, whichever comes first.
+// Without this script the refused post comes back filled in, with tokens, for one more click.
 (function () {
     "use strict";
-    var fields = document.querySelectorAll("input[data-csrf-token]");
-    if (!fields.length || !window.fetch) { return; }
+    var LAZY = "input[data-csrf-token], input[data-form-started]";
+    var forms = [];
+    document.querySelectorAll(LAZY).forEach(function (field) {
+        if (!field.value && field.form && forms.indexOf(field.form) < 0) { forms.push(field.form); }
+    });
+    if (!forms.length || !window.fetch) { return; }
     var pending = null;
+    function fill(data) {
+        forms.forEach(function (form) {
+            form.querySelectorAll("input[data-csrf-token]").forEach(function (field) {
+                field.value = data.token;
+            });
+            form.querySelectorAll("input[data-form-started]").forEach(function (field) {
+                if (!field.value) { field.value = data.form_started || ""; }
+            });
+        });
+    }
     function load() {
         if (!pending) {
             pending = fetch("/csrf-token/", {
@@ -100,18 +117,35 @@
             }).then(function (response) {
                 if (!response.ok) { throw new Error(String(response.status)); }
                 return response.json();
-            }).then(function (data) {
-                fields.forEach(function (field) { field.value = data.token; });
+            }).then(fill).catch(function (error) {
+                pending = null;  // the next attempt asks again
+                throw error;
             });
         }
         return pending;
     }
-    fields.forEach(function (field) {
-        var form = field.form;
-        if (!form) { return; }
-        form.addEventListener("focusin", load);
+    function filled(form) {
+        return Array.prototype.every.call(form.querySelectorAll(LAZY), function (field) {
+            return field.value;
+        });
+    }
+    if (window.IntersectionObserver) {
+        var observer = new IntersectionObserver(function (entries) {
+            if (entries.some(function (entry) { return entry.isIntersecting; })) {
+                observer.disconnect();
+                load().catch(function () { /* asked again on focus or on sending */ });
+            }
+        });
+        forms.forEach(function (form) { observer.observe(form); });
+    } else {
+        load().catch(function () { /* asked again on focus or on sending */ });
+    }
+    forms.forEach(function (form) {
+        form.addEventListener("focusin", function () {
+            load().catch(function () { /* asked again on sending */ });
+        });
         form.addEventListener("submit", function (event) {
-            if (field.value) { return; }
+            if (filled(form)) { return; }
             event.preventDefault();
             var send = function () { form.submit(); };
             load().then(send, send);
