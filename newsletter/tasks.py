@@ -44,7 +44,7 @@ def process_signup(
 
 @task()
 def process_resend(email: str) -> None:
-    """"Send the confirmation again": only for a pending sign-up of this address."""
+    """Send the confirmation again: only for a pending sign-up of this address."""
     from .models import Subscriber
     from .models.subscribers import address_key
 

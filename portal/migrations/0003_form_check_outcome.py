@@ -4,25 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0002_outbox_keeps_no_personal_data'),
+        ("portal", "0002_outbox_keeps_no_personal_data"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FormCheckOutcome',
+            name="FormCheckOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('form', models.CharField(max_length=50, verbose_name='form')),
-                ('outcome', models.CharField(choices=[('accepted', 'accepted at once'), ('asked_to_confirm', 'asked to confirm'), ('confirmed', 'confirmed on the second step'), ('honeypot', 'rejected by the honeypot')], max_length=20, verbose_name='outcome')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='count')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                ("form", models.CharField(max_length=50, verbose_name="form")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "accepted at once"),
+                            ("asked_to_confirm", "asked to confirm"),
+                            ("confirmed", "confirmed on the second step"),
+                            ("honeypot", "rejected by the honeypot"),
+                        ],
+                        max_length=20,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="count")),
             ],
             options={
-                'verbose_name': 'form check outcome',
-                'verbose_name_plural': 'form check outcomes',
-                'constraints': [models.UniqueConstraint(fields=('day', 'form', 'outcome'), name='one_form_check_count_a_day')],
+                "verbose_name": "form check outcome",
+                "verbose_name_plural": "form check outcomes",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("day", "form", "outcome"), name="one_form_check_count_a_day"
+                    )
+                ],
             },
         ),
     ]
