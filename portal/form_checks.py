@@ -34,7 +34,8 @@ _SALT = "portal.form-checks.second-step"
 
 
 def second_step_token(now: float | None = None) -> str:
-    return signing.dumps(int(now or time.time()), salt=_SALT)
+    # In milliseconds: "at least a second" must not be met by crossing a second's boundary.
+    return signing.dumps(int((now or time.time()) * 1000), salt=_SALT)
 
 
 def _second_step_age(value: str, now: float | None = None) -> float | None:
@@ -42,7 +43,7 @@ def _second_step_age(value: str, now: float | None = None) -> float | None:
         started = int(signing.loads(value, salt=_SALT))
     except (signing.BadSignature, TypeError, ValueError):
         return None
-    return (now or time.time()) - started
+    return (now or time.time()) - started / 1000
 
 
 def decide(form, now: float | None = None) -> str:

@@ -55,7 +55,7 @@ def buttons(response, selector="form.signup-form"):
 
 
 def as_a_person_would(seconds=1.1):
-    # The second step's token counts whole seconds: wait as a person reading one line would.
+    # Wait as a person reading one line would before pressing the button.
     time.sleep(seconds)
 
 
@@ -202,3 +202,29 @@ def test_counts_are_kept_per_day_and_form(db):
     assert form_checks.counts("newsletter-signup", day=date(2026, 12, 1)) == {"accepted": 2}
     assert form_checks.counts("newsletter-signup", day=date(2026, 12, 2)) == {"accepted": 1}
     assert form_checks.counts("contact-question", day=date(2026, 12, 1)) == {"accepted": 1}
+
+
+def test_the_second_step_needs_a_second_and_lasts_a_day():
+    from django import forms
+
+    from portal.abuse import HumanCheckMixin
+
+    class ExampleForm(HumanCheckMixin, forms.Form):
+        pass
+
+    now = 1_800_000_000.0
+
+    def outcome(step_age, website=""):
+        data = {
+            "website": website,
+            "form_started": form_started_token(now - 0.2),  # too fast for the time-trap
+            "second_step": form_checks.second_step_token(now - step_age),
+        }
+        return form_checks.decide(ExampleForm(data, now=now), now=now)
+
+    assert outcome(0.4) == "asked_to_confirm"
+    assert outcome(0.99) == "asked_to_confirm"
+    assert outcome(1.0) == "confirmed"
+    assert outcome(600) == "confirmed"
+    assert outcome(2 * 86400) == "asked_to_confirm"
+    assert outcome(600, website="http://spam.example") == "honeypot"
