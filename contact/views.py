@@ -54,7 +54,10 @@ def inquiry_form(request, page, kind):
             outcome = form_checks.decide(form)
             if outcome == Outcome.ASKED_TO_CONFIRM:
                 # Too quick for a person, or without a valid time-trap: never thanked for a
-                # message nobody will answer; the form again, as sent, with one button.
+                # message nobody will answer; the form again, as sent, with one button. It
+                # counts against the client's limit, so that a program cannot have it for free.
+                if over_limit(request, "contact-ip", rate("per_ip")):
+                    return too_many_requests(request)
                 form_checks.record(f"contact-{kind}", outcome)
                 form = _form_as_sent(request, form_class, language)
                 second_step = form_checks.second_step_token()

@@ -118,3 +118,10 @@ def test_the_english_second_step(client, english_contact_page, topic):
     assert asked.status_code == 200
     assert "The form was sent very quickly" in asked.content.decode()
     assert buttons(asked) == ["Confirm sending"]
+
+
+def test_asking_to_confirm_counts_against_the_clients_limit(client, contact_page, topic, settings):
+    settings.CONTACT_RATE_LIMITS = {"per_ip": "2/h"}
+    quick = question(topic, form_started="")
+    assert [client.post(FORM, quick).status_code for _ in range(3)] == [200, 200, 429]
+    assert not Inquiry.objects.exists()
