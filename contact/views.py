@@ -14,8 +14,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from home.querysets import published
+from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip
+from portal.form_checks import Outcome
 from portal.private_pages import keep_private
 
 from . import accessible_formats, services, suggestions
@@ -41,6 +43,7 @@ def inquiry_form(request, page, kind):
     language = page.locale.language_code
     form_class = FeedbackForm if kind == Kind.FEEDBACK else QuestionForm
     suggested = []
+    second_step = ""
     if request.method == "POST":
         form = form_class(request.POST, language=language)
         if kind == Kind.QUESTION and request.POST.get("intent") == "suggest":
@@ -48,12 +51,24 @@ def inquiry_form(request, page, kind):
                 return too_many_requests(request)
             form, suggested = _show_suggestions(request, page, form_class, language)
         elif form.is_valid():
-            if _over_limits(request, form.cleaned_data.get("email", "")):
-                return too_many_requests(request)
-            received = services.receive(_new_inquiry(request, form, kind, language))
-            if received.token is None:  # suspected spam: thanked, never told a reference
-                return redirect(page.route_url("received", request=request))
-            return redirect(page.route_url("confirmation", received.token, request=request))
+            outcome = form_checks.decide(form)
+            if outcome == Outcome.ASKED_TO_CONFIRM:
+                # Too quick for a person, or without a valid time-trap: never thanked for a
+                # message nobody will answer; the form again, as sent, with one button. It
+                # counts against the client's limit, so that a program cannot have it for free.
+                if over_limit(request, "contact-ip", rate("per_ip")):
+                    return too_many_requests(request)
+                form_checks.record(f"contact-{kind}", outcome)
+                form = _form_as_sent(request, form_class, language)
+                second_step = form_checks.second_step_token()
+            else:
+                if _over_limits(request, form.cleaned_data.get("email", "")):
+                    return too_many_requests(request)
+                received = services.receive(_new_inquiry(request, form, kind, language, outcome))
+                form_checks.record(f"contact-{kind}", outcome)
+                if received.token is None:  # the honeypot: thanked, never told a reference
+                    return redirect(page.route_url("received", request=request))
+                return redirect(page.route_url("confirmation", received.token, request=request))
     else:
         initial = {"visit": suggestions.new_visit()}
         if kind == Kind.FEEDBACK:
@@ -77,6 +92,7 @@ def inquiry_form(request, page, kind):
             "question_url": page.get_url(request),
             "feedback_url": page.route_url("feedback", request=request),
             "suggestions_url": page.route_url("suggestions", request=request),
+            "second_step": second_step,
         },
     )
     return private(response)
@@ -90,7 +106,7 @@ def _over_limits(request, email: str) -> bool:
     )
 
 
-def _new_inquiry(request, form, kind, language) -> services.NewInquiry:
+def _new_inquiry(request, form, kind, language, outcome) -> services.NewInquiry:
     data = form.cleaned_data
     commented = _commented_page(form) if kind == Kind.FEEDBACK else None
     message, document_url = data["message"], ""
@@ -110,7 +126,9 @@ def _new_inquiry(request, form, kind, language) -> services.NewInquiry:
         page_url=((commented.full_url or "") if commented else document_url)[:500],
         visit=data.get("visit", ""),
         client_ip=client_ip(request),
-        spam_reasons=tuple(form.spam_reasons()),
+        # Only the honeypot files a message as suspected spam now: a submission the time-trap
+        # suspected has been confirmed by hand on the second step (portal.form_checks).
+        spam_reasons=tuple(form.spam_reasons()) if outcome == Outcome.HONEYPOT else (),
     )
 
 
@@ -124,13 +142,20 @@ def _commented_page(form):
     return published(Page.objects.filter(pk=page_id)).first()
 
 
-def _show_suggestions(request, page, form_class, language):
-    """Without JavaScript: the form again, with its values and the articles that may answer
-    the question, and no error messages (nothing was sent yet)."""
+def _form_as_sent(request, form_class, language):
+    """The form again, unbound (no error messages, a new time-trap token), filled in as
+    posted."""
     keep = [name for name in form_class.base_fields if name not in ("website", "form_started")]
     initial = {name: request.POST.get(name, "") for name in keep}
     initial["visit"] = suggestions.valid_visit(initial.get("visit", "")) or suggestions.new_visit()
-    form = form_class(initial=initial, language=language)
+    return form_class(initial=initial, language=language)
+
+
+def _show_suggestions(request, page, form_class, language):
+    """Without JavaScript: the form again, with its values and the articles that may answer
+    the question, and no error messages (nothing was sent yet)."""
+    form = _form_as_sent(request, form_class, language)
+    initial = form.initial
     return form, _suggested(request, page, initial["message"], initial["visit"], language)
 
 

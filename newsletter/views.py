@@ -15,11 +15,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.log_actions import log
 
+from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip, keyed_hash
+from portal.form_checks import Outcome, second_step_token
 from portal.private_pages import secret_address
 
-from . import services
+from . import services, tasks
 from .forms import PRIVACY_NOTICE, EraseForm, PreferencesForm, ResendForm, SubscribeForm
 from .models import Subscriber
 from .tokens import (
@@ -31,17 +33,34 @@ from .tokens import (
     subscriber_for_expired,
 )
 
+# The names under which the forms' check outcomes are counted (portal.models.FormCheckOutcome).
+SIGNUP_FORM = "newsletter-signup"
+RESEND_FORM = "newsletter-resend"
+
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
+    """Every valid sign-up takes the same path, whatever the address: validate, count against
+    the limits, enqueue one task (newsletter.tasks.process_signup), answer "check your inbox".
+    Whether the address is new, pending, confirmed or suppressed is looked at only by the
+    task, so neither the answer nor its timing can tell."""
     if request.method == "GET":
         return render_signup_page(request, SubscribeForm(initial={"source": "page"}))
     form = SubscribeForm(request.POST, with_topics=request.POST.get("source") == "page")
     if over_limit(request, "newsletter-signup-ip", _setting("NEWSLETTER_SIGNUPS_PER_IP")):
         return too_many_requests(request)
-    if form.spam_reasons():
-        # Quietly: a bot learns nothing, a person who was too quick is not blamed.
+    outcome = form_checks.decide(form)
+    if outcome == Outcome.HONEYPOT:
+        # Quietly, and only for the honeypot, which no person fills in (portal.form_checks).
+        form_checks.record(SIGNUP_FORM, outcome)
         return redirect("newsletter:check_inbox")
+    if outcome == Outcome.ASKED_TO_CONFIRM:
+        # Too quick for a person, or a form without a valid time-trap: never a fake success,
+        # the same form again with one button to confirm.
+        form_checks.record(SIGNUP_FORM, outcome)
+        return render_signup_page(
+            request, _signup_form_as_sent(request.POST), second_step=second_step_token()
+        )
     if not form.is_valid():
         form.initial["form_started"] = form.fresh_token()
         return render_signup_page(request, form, status=400)
@@ -50,28 +69,41 @@ def subscribe(request):
         request, "newsletter-signup-address", _setting("NEWSLETTER_SIGNUPS_PER_ADDRESS"), email
     ):
         return too_many_requests(request)
-    services.subscribe(
-        services.SignUp(
-            email=email,
-            language=form.cleaned_data["language"],
-            topics=list(form.cleaned_data.get("topics") or []),
-            source=form.cleaned_data["source"],
-            consent_text=str(PRIVACY_NOTICE),
-            consent_page=form.cleaned_data["page_path"],
-            consent_language=translation.get_language(),
-            ip_hash=keyed_hash(client_ip(request), "newsletter-consent-ip"),
-        )
+    tasks.process_signup.enqueue(
+        email=email,
+        language=form.cleaned_data["language"],
+        topics=[topic.pk for topic in form.cleaned_data.get("topics") or []],
+        source=form.cleaned_data["source"],
+        consent_text=str(PRIVACY_NOTICE),
+        consent_page=form.cleaned_data["page_path"],
+        consent_language=translation.get_language(),
+        ip_hash=keyed_hash(client_ip(request), "newsletter-consent-ip"),
     )
+    form_checks.record(SIGNUP_FORM, outcome)
     return redirect("newsletter:check_inbox")
 
 
-def render_signup_page(request, form, status=200, send_again=False):
+def render_signup_page(request, form, status=200, send_again=False, second_step=""):
     return render(
         request,
         "newsletter/subscribe.html",
-        {"form": form, "privacy_notice": PRIVACY_NOTICE, "send_again": send_again},
+        {
+            "form": form,
+            "privacy_notice": PRIVACY_NOTICE,
+            "send_again": send_again,
+            "second_step": second_step,
+        },
         status=status,
     )
+
+
+def _signup_form_as_sent(posted, **kwargs):
+    """The form again, unbound, filled in as posted (with a new time-trap token)."""
+    initial = {name: posted.get(name, "") for name in ("language", "page_path")}
+    initial["email"] = posted.get("use_suggestion") or posted.get("email", "")
+    initial["source"] = posted.get("source") if posted.get("source") == "footer" else "page"
+    initial["topics"] = posted.getlist("topics")
+    return SubscribeForm(initial=initial, with_topics=initial["source"] == "page", **kwargs)
 
 
 def recover_from_csrf_failure(request):
@@ -79,10 +111,7 @@ def recover_from_csrf_failure(request):
     the form again, filled in as sent and now with a token, so one more click subscribes.
     The original time-trap token is kept, so that the second click is not "too fast"."""
     posted = request.POST
-    initial = {name: posted.get(name, "") for name in ("email", "language", "page_path")}
-    initial["source"] = posted.get("source") or "page"
-    initial["topics"] = posted.getlist("topics")
-    form = SubscribeForm(initial=initial, with_topics=initial["source"] == "page")
+    form = _signup_form_as_sent(posted)
     if posted.get("form_started"):
         form.initial["form_started"] = posted["form_started"]
     return render_signup_page(request, form, status=403, send_again=True)
@@ -132,24 +161,28 @@ def _expired(request, token):
 
 @require_http_methods(["GET", "POST"])
 def resend(request):
+    """Like the sign-up: the same path for every valid address, the task looks it up."""
     form = ResendForm(request.POST or None)
+    second_step = ""
     if request.method == "POST":
         if over_limit(request, "newsletter-resend-ip", _setting("NEWSLETTER_SIGNUPS_PER_IP")):
             return too_many_requests(request)
-        if form.spam_reasons():
+        outcome = form_checks.decide(form)
+        if outcome == Outcome.HONEYPOT:
+            form_checks.record(RESEND_FORM, outcome)
             return redirect("newsletter:check_inbox")
-        if form.is_valid():
-            from .models.subscribers import address_key
-
-            subscriber = Subscriber.objects.filter(
-                email_key=address_key(form.cleaned_data["email"])
-            ).first()
-            if subscriber is not None:
-                services.resend_confirmation(subscriber)
+        if outcome == Outcome.ASKED_TO_CONFIRM:
+            form_checks.record(RESEND_FORM, outcome)
+            form = ResendForm(initial={"email": request.POST.get("email", "")})
+            second_step = second_step_token()
+        elif form.is_valid():
+            tasks.process_resend.enqueue(email=form.cleaned_data["email"])
+            form_checks.record(RESEND_FORM, outcome)
             # The same answer whether or not the address is known.
             return redirect("newsletter:check_inbox")
-        form.initial["form_started"] = form.fresh_token()
-    return render(request, "newsletter/resend.html", {"form": form})
+        else:
+            form.initial["form_started"] = form.fresh_token()
+    return render(request, "newsletter/resend.html", {"form": form, "second_step": second_step})
 
 
 @csrf_exempt  # RFC 8058: mailbox providers POST here without cookies; the signed link is

@@ -51,3 +51,32 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.purpose} → {self.to or '…@' + self.recipient_domain}"
+
+
+class FormCheckOutcome(models.Model):
+    """How often the automation checks of a public form took each path on a day (accepted at
+    once, asked to confirm, confirmed on the second step, caught by the honeypot): counts
+    only, no person, address or time of day kept (portal.form_checks)."""
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted at once")
+        ASKED_TO_CONFIRM = "asked_to_confirm", _("asked to confirm")
+        CONFIRMED = "confirmed", _("confirmed on the second step")
+        HONEYPOT = "honeypot", _("rejected by the honeypot")
+
+    day = models.DateField(_("day"))
+    form = models.CharField(_("form"), max_length=50)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("form check outcome")
+        verbose_name_plural = _("form check outcomes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "form", "outcome"], name="one_form_check_count_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.form} {self.outcome}: {self.count}"

@@ -156,13 +156,16 @@ def test_honeypot_is_answered_like_success_and_stores_nothing(client, home, emai
     assert not Subscriber.objects.exists() and email_outbox.outbox == []
 
 
-def test_too_fast_or_forged_form_is_answered_like_success_and_stores_nothing(
+def test_too_fast_or_forged_form_stores_nothing_and_is_never_told_it_succeeded(
     client, home, email_outbox
 ):
+    # It gets a second step to confirm (tests/newsletter/test_second_step.py).
     from portal.abuse import form_started_token
 
-    post(client, email_outbox, form_started=form_started_token())
-    post(client, email_outbox, form_started="forged")
+    for started in (form_started_token(), "forged"):
+        response = post(client, email_outbox, form_started=started)
+        assert response.status_code == 200
+        assert "Potvrďte přihlášení" in response.content.decode()
     assert not Subscriber.objects.exists() and email_outbox.outbox == []
 
 
