@@ -1,9 +1,10 @@
 """Defences shared by every public form: honeypot, signed time-trap and rate limits.
 
 Bots fill every field and post within a second; people leave the hidden field empty and take
-a few seconds. Neither check ever shows a person an error they could not fix: a form that
-looks automated is handled quietly by the view (the sign-up pretends to succeed, the contact
-centre files the message as suspected spam).
+a few seconds. Neither check ever shows a person an error they could not fix, nor a success
+that did not happen: a form posted too fast, or with a missing or stale token, gets a second
+human step (portal.form_checks: the same form with one confirm button); only the honeypot,
+which no person fills, is answered quietly.
 """
 
 import secrets
