@@ -1,19 +1,23 @@
 """Where each page and snippet stands in each language: the translators' overview.
 
 For every translatable object (grouped by its translation key) and every site language the
-report says: the original, live, draft, out of date (its source changed after the last sync,
-with the date of that change) or missing; and links to the action that moves it forward.
+report says: the original, live (translated and published), draft (not published), an
+untranslated copy (published, but some of its text is still the source's: what
+wagtail-localize makes of a snippet, which has no draft, until a translator fills it in),
+out of date (its source changed after the last sync, with the date of that change) or
+missing; and links to the action that moves it forward.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, TranslationSource
 
 
 def translatable_snippet_models() -> list:
@@ -24,10 +28,12 @@ def translatable_snippet_models() -> list:
 
 
 ORIGINAL, LIVE, DRAFT, OUTDATED, MISSING = "original", "live", "draft", "outdated", "missing"
+UNTRANSLATED = "untranslated"
 STATE_LABELS = {
     ORIGINAL: _("original"),
     LIVE: _("live"),
     DRAFT: _("draft"),
+    UNTRANSLATED: _("untranslated copy"),
     OUTDATED: _("out of date"),
     MISSING: _("missing"),
 }
@@ -59,7 +65,9 @@ class Row:
 
     @property
     def needs_work(self) -> bool:
-        return any(cell.state in (MISSING, DRAFT, OUTDATED) for cell in self.cells.values())
+        return any(
+            cell.state in (MISSING, DRAFT, UNTRANSLATED, OUTDATED) for cell in self.cells.values()
+        )
 
 
 def build_report(kind: str = "", state: str = "") -> list[Row]:
@@ -69,17 +77,49 @@ def build_report(kind: str = "", state: str = "") -> list[Row]:
         (source.object_id, source.specific_content_type_id): source
         for source in TranslationSource.objects.all()
     }
+    progress = _translation_progress()
     rows = []
     if kind in ("", "page"):
-        rows += _page_rows(locales, languages, sources)
+        rows += _page_rows(locales, languages, sources, progress)
     if kind in ("", "snippet"):
-        rows += _snippet_rows(locales, languages, sources)
+        rows += _snippet_rows(locales, languages, sources, progress)
     if state:
         rows = [row for row in rows if any(c.state == state for c in row.cells.values())]
     return rows
 
 
-def _page_rows(locales, languages, sources):
+def _translation_progress() -> tuple[dict, dict]:
+    """Strings per translation source, and strings translated per (source, locale), for
+    every source, in two queries (wagtail-localize's Translation.get_progress() takes
+    one per translation, and a translation made without its editor has no Translation)."""
+    totals = dict(
+        StringSegment.objects.order_by()
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values_list("source_id", "n")
+    )
+    translated = (
+        StringSegment.objects.order_by()
+        .filter(
+            string__translations__context_id=F("context_id"),
+            string__translations__has_error=False,
+        )
+        .values("source_id", "string__translations__locale_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("source_id", "string__translations__locale_id", "n")
+    )
+    done = {(source, locale): n for source, locale, n in translated}
+    return totals, done
+
+
+def _untranslated(progress, source, locale_id) -> bool:
+    if source is None:
+        return False
+    totals, done = progress
+    return done.get((source.pk, locale_id), 0) < totals.get(source.pk, 0)
+
+
+def _page_rows(locales, languages, sources, progress):
     pages = Page.objects.filter(depth__gt=1).order_by("path").select_related("content_type")
     groups: dict = {}
     for page in pages:
@@ -94,12 +134,12 @@ def _page_rows(locales, languages, sources):
             edit_url=reverse("wagtailadmin_pages:edit", args=[original.pk]),
         )
         for language in languages:
-            row.cells[language] = _page_cell(original, versions.get(language), source)
+            row.cells[language] = _page_cell(original, versions.get(language), source, progress)
         rows.append(row)
     return rows
 
 
-def _page_cell(original, translated, source) -> Cell:
+def _page_cell(original, translated, source, progress) -> Cell:
     if translated is None or (translated.alias_of_id and translated.pk != original.pk):
         return Cell(
             MISSING,
@@ -115,10 +155,21 @@ def _page_cell(original, translated, source) -> Cell:
         return Cell(OUTDATED, since=changed, action_label=_("Sync"), action_url=sync)
     if not translated.live:
         return Cell(DRAFT, action_label=_("Edit"), action_url=edit)
+    if _untranslated(progress, source, translated.locale_id):
+        return Cell(
+            UNTRANSLATED, action_label=_("Translate"), action_url=_editor(source, translated)
+        )
     return Cell(LIVE, action_label=_("Edit"), action_url=edit)
 
 
-def _snippet_rows(locales, languages, sources):
+def _editor(source, translated) -> str:
+    """wagtail-localize's translation editor opens from the translated object's edit view."""
+    if isinstance(translated, Page):
+        return reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    return _snippet_url("edit", translated)
+
+
+def _snippet_rows(locales, languages, sources, progress):
     from django.contrib.contenttypes.models import ContentType
 
     rows = []
@@ -136,12 +187,14 @@ def _snippet_rows(locales, languages, sources):
                 edit_url=_snippet_url("edit", original),
             )
             for language in languages:
-                row.cells[language] = _snippet_cell(original, versions.get(language), source)
+                row.cells[language] = _snippet_cell(
+                    original, versions.get(language), source, progress
+                )
             rows.append(row)
     return rows
 
 
-def _snippet_cell(original, translated, source) -> Cell:
+def _snippet_cell(original, translated, source, progress) -> Cell:
     if translated is None:
         url = reverse(
             "wagtail_localize:submit_snippet_translation",
@@ -155,6 +208,8 @@ def _snippet_cell(original, translated, source) -> Cell:
     if source is not None and changed and changed > source.last_updated_at:
         sync = reverse("wagtail_localize:update_translations", args=[source.pk])
         return Cell(OUTDATED, since=changed, action_label=_("Sync"), action_url=sync)
+    if _untranslated(progress, source, translated.locale_id):
+        return Cell(UNTRANSLATED, action_label=_("Translate"), action_url=edit)
     return Cell(LIVE, action_label=_("Edit"), action_url=edit)
 
 

@@ -4,11 +4,19 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 
-from home.translation_status import DRAFT, LIVE, MISSING, ORIGINAL, OUTDATED, build_report
+from home.translation_status import (
+    DRAFT,
+    LIVE,
+    MISSING,
+    ORIGINAL,
+    OUTDATED,
+    UNTRANSLATED,
+    build_report,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +32,16 @@ def localize(django_capture_on_commit_callbacks):
     """Translate through wagtail-localize, as the editor's "Translate" button does
     (it publishes on commit, which the test transaction has to be asked to run)."""
 
-    def translate(obj, locale, publish=True):
+    def translate(obj, locale, publish=True, strings=True):
         source, _created = TranslationSource.get_or_create_from_instance(obj)
+        if strings:  # a translator filled in every string
+            for segment in source.stringsegment_set.select_related("string"):
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": segment.string.data},
+                )
         with django_capture_on_commit_callbacks(execute=True):
             source.create_or_update_translation(locale, publish=publish, fallback=True)
         return source
@@ -62,6 +78,17 @@ def test_translated_page_is_live(english_section, english, localize):
     assert states(row_for("Přeloženo")) == {"cs": ORIGINAL, "en": LIVE}
 
 
+def test_a_published_translation_still_in_the_source_language_is_an_untranslated_copy(
+    english_section, english, localize
+):
+    page = factories.ArticlePageFactory(parent=english_section, title="Zkopírováno")
+    localize(page, english, strings=False)
+    cell = row_for("Zkopírováno").cells["en"]
+    assert cell.state == UNTRANSLATED
+    with translation.override("cs"):
+        assert str(cell.label) == "nepřeložená kopie"
+
+
 def test_unpublished_translation_is_a_draft(english_section, english, localize):
     page = factories.ArticlePageFactory(parent=english_section, title="Rozpracováno")
     localize(page, english, publish=False)
@@ -84,6 +111,8 @@ def test_translation_goes_out_of_date_when_the_source_changes(english_section, e
 def test_snippets_are_reported_too(english, localize):
     topic = factories.TopicFactory(name="Sociální práce")
     assert states(row_for("Sociální práce")) == {"cs": ORIGINAL, "en": MISSING}
+    localize(topic, english, strings=False)  # a snippet has no draft: it is live at once
+    assert states(row_for("Sociální práce")) == {"cs": ORIGINAL, "en": UNTRANSLATED}
     localize(topic, english)
     assert states(row_for("Sociální práce")) == {"cs": ORIGINAL, "en": LIVE}
     topic.description = "Nový popis"
