@@ -333,6 +333,12 @@ class Figures:
     duplicated: int = 0
     lost: int = 0
     notes: str = ""
+    # Seconds from the start of the test to each of its steps.
+    timeline: dict[str, float] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    def mark(self, step: str) -> None:
+        self.timeline[step] = round(time.monotonic() - self.started, 2)
 
     def from_requests(self, loop: RequestLoop, fault_start: float, fault_end: float) -> None:
         answers = list(loop.answers)
@@ -352,7 +358,9 @@ class Figures:
 
     def record(self) -> None:
         FIGURES_DIR.mkdir(parents=True, exist_ok=True)
+        self.mark("end")
         data = asdict(self)
+        data.pop("started")
         (FIGURES_DIR / f"{self.fault}.json").write_text(json.dumps(data, indent=2) + "\n")
         print(f"\nFault figures: {json.dumps(data, ensure_ascii=False)}")  # noqa: T201
 

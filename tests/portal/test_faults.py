@@ -35,7 +35,6 @@ from tests.faults.harness import (
     RequestLoop,
     count_deliveries,
     database_restarting,
-    manage,
 )
 from tests.task_workers import Workers, use_backend, wait_for
 
@@ -236,6 +235,8 @@ def fault_server_process(django_db_setup, django_db_blocker, fault_static, tmp_p
             fault_static,
             logs / "gunicorn.log",
             CACHE_DIR=str(cache_dir),
+            # The request loop is one client asking far more often than a reader would.
+            SEARCH_PER_IP="100000/m",
             READINESS_TASK_DELAY_SECONDS=str(READINESS_TASK_DELAY_SECONDS),
         )
     yield SimpleNamespace(base=base, log=logs / "gunicorn.log", cache_dir=cache_dir)
@@ -324,22 +325,25 @@ def workers_are_quiet(send_id: int) -> bool:
     return not due.exists() and not _send_tasks(["READY", "RUNNING"]).exists()
 
 
-def finish_send(send, workers: Workers) -> str:
+def finish_send(send, workers: Workers, figures: Figures) -> str:
     """Let the workers finish; then do what production's timer does after the claim
     timeout: deliveries still claimed (by a worker that died, or that lost track of them in
     a fault) are made NEWSLETTER_CLAIM_TIMEOUT_MINUTES old - the time the test does not wait
-    - and `manage.py newsletter_maintenance` runs as the timer would, returning them to the
-    queue and restarting the send. Returns the maintenance command's output ("" if not run)."""
+    - and `newsletter_maintenance` runs as the timer would (in this process, to spare a
+    start-up: the same command on the same database), returning them to the queue and
+    restarting the send. Returns the maintenance command's output ("" if not run)."""
     from django.db.models import F
 
     from newsletter.models import Delivery, Send
 
     wait_for(lambda: workers_are_quiet(send.pk), 60, "the workers to do what they can", workers)
+    figures.mark("workers quiet")
     output = ""
     claimed = Delivery.objects.filter(send=send, status=Delivery.Status.SENDING)
     if claimed.exists():
         claimed.update(claimed_at=F("claimed_at") - timedelta(minutes=CLAIM_TIMEOUT_MINUTES + 1))
-        output = manage(["newsletter_maintenance"], workers.environment)
+        output = run_command("newsletter_maintenance")
+        figures.mark("maintenance run")
     wait_for(
         lambda: Send.objects.get(pk=send.pk).status == Send.Status.DONE,
         60,
@@ -347,6 +351,16 @@ def finish_send(send, workers: Workers) -> str:
         workers,
     )
     return output
+
+
+def run_command(name: str, **options) -> str:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    output = StringIO()
+    call_command(name, stdout=output, **options)
+    return output.getvalue().strip()
 
 
 def own_backend_pid() -> int:
@@ -376,18 +390,22 @@ def test_fault_database_connections_killed_while_serving_and_sending(fault_serve
 
     figures = Figures("database restart (connections killed, refused 3 s)")
     site = build_site(subscribers=300)
+    figures.mark("site built")
     sink = PacedSink(delay=0.002).start()
     # A message is in flight when the database goes: the server holds it until released.
     sink.handler.hold_at = 100
     workers = start_workers(sink, tmp_path / "workers", count=2)
+    figures.mark("workers started")
     base = fault_server.base
     try:
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
+            figures.mark("send started")
             assert sink.handler.holding.wait(timeout=30), workers.output()
             own = own_backend_pid()
             fault_start = time.monotonic()
+            figures.mark("fault")
             with database_restarting(workers.environment["DATABASE_URL"], own) as killed:
                 time.sleep(1)
                 # The mail server accepts the message in flight; the database is still away.
@@ -395,12 +413,14 @@ def test_fault_database_connections_killed_while_serving_and_sending(fault_serve
                 time.sleep(OUTAGE_SECONDS - 1)
                 assert workers.alive(), workers.output()
             fault_end = time.monotonic()
+            figures.mark("fault over")
             figures.faults_injected = 1
             figures.notes = f"{killed} connections killed"
             # The site answers again, and readiness says so.
             wait_for(lambda: loop.first_good_after(fault_end) is not None, 10, "the site")
             probe.wait_until(lambda r: r.status == 200 and r.report["database"] == "ok", 10)
-            maintenance = finish_send(send, workers)
+            maintenance = finish_send(send, workers, figures)
+            figures.mark("send done")
             time.sleep(1)  # traffic after the recovery too
         figures.from_requests(loop, fault_start, fault_end)
         during = probe.between(fault_start + 0.3, fault_end - 0.3)
@@ -438,7 +458,11 @@ def redis_server(django_db_setup, django_db_blocker, fault_static, tmp_path):
     log = tmp_path / "gunicorn-redis.log"
     with django_db_blocker.unblock():
         process, base = start_gunicorn(
-            fault_static, log, REDIS_URL=redis.url, CACHE_DIR=str(tmp_path / "unused-cache")
+            fault_static,
+            log,
+            REDIS_URL=redis.url,
+            CACHE_DIR=str(tmp_path / "unused-cache"),
+            SEARCH_PER_IP="100000/m",  # the request loop is one client asking very often
         )
     yield SimpleNamespace(base=base, log=log, redis=redis)
     stop_gunicorn(process)
@@ -448,18 +472,21 @@ def redis_server(django_db_setup, django_db_blocker, fault_static, tmp_path):
 def test_fault_redis_gone_and_back(redis_server, committed_db):
     figures = Figures("Redis killed and restarted")
     site = build_site()
+    figures.mark("site built")
     base, redis = redis_server.base, redis_server.redis
     with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
         loop.wait_for_requests(30)
         warm = probe.wait_until(lambda r: r.report.get("cache") == "ok", 10)
         assert warm.status == 200
         fault_start = time.monotonic()
+        figures.mark("fault")
         redis.kill()  # SIGKILL: gone at once, with everything cached
         figures.faults_injected = 1
         down = probe.wait_until(lambda r: r.report.get("cache") == "down", 10)
         time.sleep(4)  # longer than the breaker's retry: every process meets the outage
         redis.start()  # the same port, empty
         fault_end = time.monotonic()
+        figures.mark("fault over")
         back = probe.wait_until(lambda r: r.report.get("cache") == "ok", 15)
         time.sleep(2)  # pages are cached again
     figures.from_requests(loop, fault_start, fault_end)
@@ -492,7 +519,7 @@ def _hits(answers) -> int:
     return sum(1 for answer in answers if answer.cache == "hit")
 
 
-def test_fault_smtp_server_gone_and_back(fault_server, tmp_path):
+def test_fault_smtp_server_gone_and_back(fault_server, tmp_path, settings):
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
@@ -502,16 +529,20 @@ def test_fault_smtp_server_gone_and_back(fault_server, tmp_path):
 
     figures = Figures("SMTP server stopped and restarted")
     site = build_site(subscribers=200)
+    figures.mark("site built")
     sink = PacedSink(delay=0.01).start()
     workers = start_workers(sink, tmp_path / "workers", count=2)
+    figures.mark("workers started")
     base = fault_server.base
     confirmations = [f"potvrzeni{number}@example.cz" for number in range(30)]
     try:
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
+            figures.mark("send started")
             sink.wait_for(60)
             fault_start = time.monotonic()
+            figures.mark("fault")
             sink.stop()
             figures.faults_injected = 1
             # Transactional mail queued while the server is away (sign-up confirmations).
@@ -542,6 +573,7 @@ def test_fault_smtp_server_gone_and_back(fault_server, tmp_path):
             }
             sink.start()  # the same port
             fault_end = time.monotonic()
+            figures.mark("fault over")
             # The backoff (30 s to a minute for a first retry) elapses: what waits for it is
             # made due now. The deferred tasks run it; production's sweeper timer
             # (`manage.py send_queued_email`) runs too, racing them for the same messages.
@@ -551,8 +583,15 @@ def test_fault_smtp_server_gone_and_back(fault_server, tmp_path):
             Delivery.objects.filter(status=Delivery.Status.PENDING).update(next_attempt_at=now)
             OutgoingEmail.objects.filter(status="pending").update(next_attempt_at=now)
             DBTaskResult.objects.filter(status="READY").update(run_after=now)
-            swept = manage(["send_queued_email"], workers.environment)
-            maintenance = finish_send(send, workers)
+            # The sweeper, in this process (the same command on the same database), sending
+            # to the sink as the workers do.
+            settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+            settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+            settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+            settings.EMAIL_TIMEOUT = 5
+            swept = run_command("send_queued_email")
+            maintenance = finish_send(send, workers, figures)
+            figures.mark("send done")
             wait_for(
                 lambda: not OutgoingEmail.objects.exclude(status="sent").exists(),
                 30,
@@ -590,19 +629,23 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
 
     figures = Figures("worker killed with SIGKILL mid-send")
     site = build_site(subscribers=300)
+    figures.mark("site built")
     sink = PacedSink(delay=0.002).start()
     # The worker is killed with a message handed over and not yet answered.
     sink.handler.hold_at = 100
     killed = start_workers(sink, tmp_path / "killed", count=1)
+    figures.mark("workers started")
     base = fault_server.base
     successor = None
     try:
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
+            figures.mark("send started")
             assert sink.handler.holding.wait(timeout=30), killed.output()
             [process] = killed.processes
             fault_start = time.monotonic()
+            figures.mark("fault")
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=10)
             figures.faults_injected = 1
@@ -614,7 +657,9 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
                 sink, tmp_path / "successor", count=1, TASK_RUNNING_TIMEOUT_MINUTES="0"
             )
             fault_end = time.monotonic()
-            maintenance = finish_send(send, successor)
+            figures.mark("fault over")
+            maintenance = finish_send(send, successor, figures)
+            figures.mark("send done")
             time.sleep(1)
         figures.from_requests(loop, fault_start, fault_end)
         figures.readiness = probe.summary(probe.readings)
