@@ -55,6 +55,7 @@ def get(url: str, timeout: float = 5) -> tuple[int, dict, bytes]:
 @dataclass
 class Answer:
     at: float  # time.monotonic() when the request was sent
+    done: float  # and when its answer (or the error) came
     path: str
     status: int
     cache: str | None  # X-Page-Cache
@@ -90,7 +91,8 @@ class RequestLoop:
             number += 1
             sent = time.monotonic()
             status, headers, _body = get(self.base + path)
-            self.answers.append(Answer(sent, path, status, headers.get("X-Page-Cache")))
+            answer = Answer(sent, time.monotonic(), path, status, headers.get("X-Page-Cache"))
+            self.answers.append(answer)
             self._stop.wait(self.pause)
 
     def between(self, start: float, end: float = float("inf")) -> list[Answer]:
@@ -250,6 +252,11 @@ class PrivateRedis:
                     raise AssertionError("the private redis-server did not start") from None
                 time.sleep(0.05)
 
+    def flush(self) -> None:
+        import redis
+
+        redis.Redis(port=self.port, socket_timeout=2).flushall()
+
     def kill(self) -> None:
         """SIGKILL: Redis is gone at once, its data with it."""
         if self.process is not None and self.process.poll() is None:
@@ -342,7 +349,8 @@ class Figures:
 
     def from_requests(self, loop: RequestLoop, fault_start: float, fault_end: float) -> None:
         answers = list(loop.answers)
-        outside = [a for a in answers if a.at < fault_start or a.at >= fault_end]
+        # A request in flight when the fault began belongs to the fault.
+        outside = [a for a in answers if a.done < fault_start or a.at >= fault_end]
         self.requests = len(answers)
         self.server_errors = loop.server_errors(answers)
         self.server_errors_outside_fault = loop.server_errors(outside)
