@@ -393,8 +393,6 @@ def test_fault_database_connections_killed_while_serving_and_sending(fault_serve
     from newsletter.models import Delivery
 
     figures = Figures("database restart (connections killed, refused 3 s)")
-    site = build_site(subscribers=300)
-    figures.mark("site built")
     sink = PacedSink(delay=0.002).start()
     # A message is in flight when the database goes: the server holds it until released.
     sink.handler.hold_at = 100
@@ -402,6 +400,8 @@ def test_fault_database_connections_killed_while_serving_and_sending(fault_serve
     figures.mark("workers started")
     base = fault_server.base
     try:
+        site = build_site(subscribers=300)
+        figures.mark("site built")
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
@@ -517,14 +517,14 @@ def test_fault_smtp_server_gone_and_back(fault_server, tmp_path, settings):
     from portal.outbox import queue_email
 
     figures = Figures("SMTP server stopped and restarted")
-    site = build_site(subscribers=200)
-    figures.mark("site built")
     sink = PacedSink(delay=0.01).start()
     workers = start_workers(sink, tmp_path / "workers", count=2)
     figures.mark("workers started")
     base = fault_server.base
     confirmations = [f"potvrzeni{number}@example.cz" for number in range(30)]
     try:
+        site = build_site(subscribers=200)
+        figures.mark("site built")
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
@@ -617,8 +617,6 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
     from newsletter.models import Delivery
 
     figures = Figures("worker killed with SIGKILL mid-send")
-    site = build_site(subscribers=300)
-    figures.mark("site built")
     sink = PacedSink(delay=0.002).start()
     # The worker is killed with a message handed over and not yet answered.
     sink.handler.hold_at = 100
@@ -627,6 +625,8 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
     base = fault_server.base
     successor = None
     try:
+        site = build_site(subscribers=300)
+        figures.mark("site built")
         with RequestLoop(base, site.expected) as loop, ReadinessProbe(base) as probe:
             loop.wait_for_requests(25)
             send = start_bulletin(site.issue)
