@@ -377,8 +377,8 @@ def table(directory: Path = FIGURES_DIR) -> str:
     """The README's table, from the figures of the last run."""
     rows = [
         "| Fault | Faults | Requests | 5xx (outside the fault) | Back after | Readiness seen "
-        "| Messages | Delivered | Duplicated | Lost |",
-        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| Messages | Delivered | Duplicated | Lost | Test took |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for path in sorted(directory.glob("*.json")):
         f = json.loads(path.read_text())
@@ -389,7 +389,8 @@ def table(directory: Path = FIGURES_DIR) -> str:
             f"| {' → '.join(f['readiness'])} | {f['messages_expected'] or '—'} "
             f"| {f['delivered'] if f['messages_expected'] else '—'} "
             f"| {f['duplicated'] if f['messages_expected'] else '—'} "
-            f"| {f['lost'] if f['messages_expected'] else '—'} |"
+            f"| {f['lost'] if f['messages_expected'] else '—'} "
+            f"| {f['timeline'].get('end', '?')} s |"
         )
     return "\n".join(rows)
 
