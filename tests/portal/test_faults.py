@@ -303,15 +303,14 @@ def start_bulletin(issue):
     return start_send(issue)
 
 
-def _send_tasks(statuses):
-    from django.utils import timezone
+def send_tasks_at_work():
+    """The send's tasks a worker runs or can take now (one deferred to a later run_after,
+    waiting for a retry, is not)."""
     from django_tasks_db.models import DBTaskResult
 
-    tasks = DBTaskResult.objects.filter(
-        task_path="newsletter.sending.process_send", status__in=statuses
-    )
-    # A task deferred to a later run_after is not being worked on now.
-    return tasks.filter(run_after__lte=timezone.now()) | tasks.filter(status="RUNNING")
+    path = "newsletter.sending.process_send"
+    tasks = DBTaskResult.objects
+    return tasks.ready().filter(task_path=path) | tasks.running().filter(task_path=path)
 
 
 def workers_are_quiet(send_id: int) -> bool:
@@ -326,7 +325,7 @@ def workers_are_quiet(send_id: int) -> bool:
     due = Delivery.objects.filter(send_id=send_id, status=Delivery.Status.PENDING).filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
     )
-    return not due.exists() and not _send_tasks(["READY", "RUNNING"]).exists()
+    return not due.exists() and not send_tasks_at_work().exists()
 
 
 def finish_send(send, workers: Workers, figures: Figures) -> str:
