@@ -12,8 +12,10 @@ out, so a database restart must not make them look unsent, which would send them
 """
 
 import json
+import time
 from contextlib import contextmanager, suppress
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.db import connection as db_connection
 from django.utils import timezone
@@ -65,12 +67,23 @@ class Acknowledgements:
                 cursor.close()
 
     def _retrying(self, write, values) -> None:
-        try:
-            write(values)
-        except (OperationalError, InterfaceError):
-            self.cursor = None
-            db_connection.close()
-            write(values)
+        """The messages are already with the mail server: their record must not be given up
+        while the database is briefly away (a restart refuses connections for seconds), or
+        the reaper would later send them again. So it is retried with a growing pause for up
+        to NEWSLETTER_ACKNOWLEDGEMENT_PATIENCE_SECONDS before the error is let through."""
+        pause = 0.5
+        deadline = time.monotonic() + settings.NEWSLETTER_ACKNOWLEDGEMENT_PATIENCE_SECONDS
+        while True:
+            try:
+                write(values)
+                return
+            except (OperationalError, InterfaceError):
+                self.cursor = None
+                db_connection.close()
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 10)
 
     def _cursor(self):
         if self.cursor is None:

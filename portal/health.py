@@ -16,6 +16,7 @@ database fails readiness; monitoring alerts on "degraded".
 """
 
 import logging
+import secrets
 from datetime import datetime
 
 from django.conf import settings
@@ -53,11 +54,14 @@ def healthz(request):
 
 def cache_state() -> str:
     # The resilient Redis cache answers a failure as a miss, so the probe writes and reads
-    # back a value of its own: "down" when it does not come back.
-    stamp = timezone.now().isoformat()
+    # back a value of its own, under a key of its own (probes from other threads, processes
+    # and machines run at the same moment): "down" when it does not come back.
+    key = f"{PROBE_KEY}:{secrets.token_hex(8)}"
     try:
-        cache.set(PROBE_KEY, stamp, 30)
-        return "ok" if cache.get(PROBE_KEY) == stamp else "down"
+        cache.set(key, "ok", 10)
+        answered = cache.get(key) == "ok"
+        cache.delete(key)
+        return "ok" if answered else "down"
     except Exception:  # a cache backend without the resilient wrapper
         logger.exception("Readiness: the cache does not answer")
         return "down"

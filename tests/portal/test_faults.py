@@ -381,16 +381,6 @@ def check_exactly_once(counts: dict[str, int]) -> None:
         raise Duplicated(f"{counts['duplicated']} messages went twice: {counts}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=Duplicated,
-    reason=(
-        "product defect: a message the SMTP server accepts while the database is still "
-        "refusing connections is sent twice. Acknowledgements._retrying retries the "
-        "acknowledgement once, at once, on a fresh connection; that fails too, the delivery "
-        "stays 'being sent', and after the claim timeout the reaper returns it to the queue"
-    ),
-)
 def test_fault_database_connections_killed_while_serving_and_sending(fault_server, tmp_path):
     from newsletter.models import Delivery
 
@@ -682,15 +672,6 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
         sink.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "product defect: concurrent /readyz probes report a working cache as down. "
-        "portal.health.cache_state writes a timestamp under one shared key (PROBE_KEY) and "
-        "reads it back; a probe that writes in between (another thread, another process, "
-        "another machine on the same Redis) makes the first one read a different value"
-    ),
-)
 def test_fault_concurrent_probes_see_a_working_cache_as_working(fault_server, tmp_path):
     """Two load balancers (or a load balancer and monitoring) probe at the same moment."""
     build_site()
