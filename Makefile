@@ -16,7 +16,7 @@ TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),$(PY) manage.py rqworker defaul
 TASK_WORKER_LOOP = while :; do $(TASK_WORKER); echo "task worker exited ($$?); restarting in 2 s" >&2; sleep 2; done
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench
+.PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench port-free
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,7 +50,13 @@ demo: migrate ## Load the demo content (idempotent)
 setup: install messages demo
 
 run: export BASE_URL ?= http://127.0.0.1:$(PORT)
-run: setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
+# Refuses a port another program holds, before anything starts (runserver and gunicorn would
+# end in a cascade of tracebacks).
+port-free:
+	@$(PYTHON) -c 'import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || \
+		{ echo "Port $(PORT) is in use; set PORT=... (for example: make $(firstword $(MAKECMDGOALS)) PORT=8001)"; exit 1; }
+
+run: port-free setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
@@ -58,7 +64,7 @@ run: setup ## Set everything up and serve it with demo content on http://127.0.0
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
-serve: install messages ## Production-like: gunicorn and the task worker with production settings (see README)
+serve: port-free install messages ## Production-like: gunicorn and the task worker with production settings (see README)
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input -v0

@@ -111,11 +111,12 @@ def wait_for(url, timeout=60):
 
 
 def start_gunicorn(env, port, app="portal.wsgi", ready_path="/healthz"):
+    # As `make serve` runs it: ops/gunicorn.conf.py (3 gthread workers x 4 threads, the
+    # access log on), so that the figures are what readers get.
     process = subprocess.Popen(
-        [PY, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "3",
-         "--worker-class", "gthread", "--threads", "4"],
+        [PY, "-m", "gunicorn", "--config", "ops/gunicorn.conf.py", app],
         cwd=ROOT,
-        env=env,
+        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "3", "WEB_THREADS": "4"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
