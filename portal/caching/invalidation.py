@@ -24,7 +24,6 @@ Code that changes public rows with QuerySet.update() (which sends no signal) cal
 
 import logging
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -51,7 +50,7 @@ DRAFT_FIELDS = {
 
 
 def _retire_now(reason: str) -> None:
-    logger.info("Cached pages retired: %s", reason)
+    logger.debug("Cached pages retired: %s", reason)
     bump_generation()
     edge.purge_everything()
 
@@ -77,12 +76,12 @@ def content_changed(reason: str) -> None:
     transaction.on_commit(retire, robust=True)
 
 
-def _private_models() -> set:
-    return {apps.get_model(label) for label in settings.CACHE_PRIVATE_MODELS}
-
-
 def _is_content(model) -> bool:
-    return model._meta.app_label in settings.CACHE_CONTENT_APPS and model not in _private_models()
+    # By label, not by class: during migrations the senders are historical models.
+    return (
+        model._meta.app_label in settings.CACHE_CONTENT_APPS
+        and model._meta.label not in settings.CACHE_PRIVATE_MODELS
+    )
 
 
 def _remember_live_state(sender, instance, update_fields=None, **kwargs):
