@@ -244,3 +244,13 @@ def test_a_refused_host_is_answered_with_the_security_headers(client, article):
     assert response.status_code == 400
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
         assert name in response, name
+
+
+def test_rows_no_public_page_reads_retire_nothing(client, article):
+    from home.search_misses import record_search_miss
+    from tests.newsletter.factories import SubscriberFactory
+
+    warm(client, article.url, article.url)
+    record_search_miss("bytova nouze", ["bytova", "nouze"])  # what a reader's search writes
+    SubscriberFactory()  # a sign-up
+    assert get(client, article.url)[1] == "hit"
