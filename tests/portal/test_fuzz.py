@@ -213,3 +213,82 @@ def test_page_feedback_link_of_a_real_page_leads_to_the_form(client, contact_cen
     response = client.get(f"/pripominka-ke-strance/{home.pk}/")
     assert response.status_code == 302
     assert response["Location"].startswith("/napiste-nam/pripominka/")
+
+
+REQUESTS = {}  # test -> requests sent, reported at the end of the module
+
+
+def sent(test: str, count: int = 1) -> None:
+    REQUESTS[test] = REQUESTS.get(test, 0) + count
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_request_counts(request):
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and REQUESTS:
+        total = sum(REQUESTS.values())
+        lines = ", ".join(f"{name} {count}" for name, count in sorted(REQUESTS.items()))
+        reporter.write_line(f"fuzz requests: {total} ({lines})")
+
+
+@pytest.fixture
+def searchable_pages(home, settings):
+    from tests.newsletter.factories import BulletinIndexPageFactory
+
+    settings.SEARCH_PER_IP = "100000/h"
+    settings.PAGE_CACHE_SECONDS = 600  # ?page= goes through the page cache's checks too
+    from tests import factories
+
+    section = factories.SectionPageFactory(parent=home)
+    return [
+        section.url,
+        "/",
+        BulletinIndexPageFactory(parent=home).url,
+        factories.HelpPointDirectoryPageFactory(parent=home).url,
+        factories.GlossaryPageFactory(parent=home).url,
+    ]
+
+
+@FUZZ
+@given(
+    value=TEXT,
+    name=st.sampled_from(["page", "q", "obec", "kraj", "utm_source"]),
+    index=st.integers(min_value=0, max_value=4),
+)
+def test_every_query_parameter_of_every_listing_and_search_box(
+    client, searchable_pages, value, name, index
+):
+    """?page= on listings and pages without pagination, and the bulletin archive's, the
+    help-point directory's and the glossary's search boxes: never a server error, never a
+    stored page for a query the page did not choose."""
+    url = searchable_pages[index]
+    response = client.get(url, {name: value})
+    sent("query parameters")
+    assert response.status_code < 500
+    assert refusal_is_translated(response)
+    # A miss is a page just stored: these listings have one page, so no query chose one.
+    if response.get("X-Page-Cache") == "miss":
+        pytest.fail(f"{url}?{name}={value!r} was stored in the page cache")
+    assert "<script>alert(1)</script>" not in response.content.decode(errors="replace")
+
+
+@FUZZ
+@given(email=TEXT)
+def test_the_staff_password_reset_refuses_bad_input_without_a_trace(client, home, email, settings):
+    settings.PASSWORD_RESET_PER_IP = "100000/h"
+    settings.PASSWORD_RESET_PER_ADDRESS = "100000/h"
+    before = OutgoingEmail.objects.count()
+    response = client.post("/admin/password_reset/", {"email": email})
+    sent("staff password reset")
+    assert response.status_code < 500
+    assert OutgoingEmail.objects.count() == before  # no account: no mail, whatever was typed
+
+
+def test_the_probes_answer_whatever_the_method(client, home):
+    for url in ("/healthz", "/readyz"):
+        for method in ("get", "head", "post", "put", "delete"):
+            response = getattr(client, method)(url)
+            sent("probes")
+            assert response.status_code in (200, 405)
+            assert response.status_code == 200 or method not in ("get", "head")
