@@ -37,7 +37,8 @@ def build_bulletin_demo(home, log) -> list[str]:
         home.add_child(instance=index)
         index.save_revision().publish()
         created.append("bulletin page")
-    issue = BulletinPage.objects.child_of(index).first()
+    # The demo's own issue, by its slug: an issue an editor added is not the demo's to translate.
+    issue = BulletinPage.objects.child_of(index).filter(slug="zpravodaj-listopad-2026").first()
     if issue is None:
         from home.models import ArticlePage
 

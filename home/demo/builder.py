@@ -42,6 +42,9 @@ class DemoBuilder:
     def __init__(self, log=print):
         self.log = log
         self.created: list[str] = []
+        # The Czech pages and snippets this builder made (or found by their natural key):
+        # the only ones it translates, never one an editor made or retitled since.
+        self.own: list = []
 
     def build(self) -> list[str]:
         with transaction.atomic():
@@ -62,7 +65,7 @@ class DemoBuilder:
             self._footer(write_to_us=pages["kontakt"])
             self._notice()
             build_guidance_docs(self)
-            translated = translate_demo_site(self.home, log=self.log)
+            translated = translate_demo_site(self.own, log=self.log)
             self.created.extend(["English translation"] * translated)
             self.created += build_editorial_demo(self.home, self.owner, log=self.log)
         return self.created
@@ -91,7 +94,7 @@ class DemoBuilder:
                 defaults={"name": name, "description": description, "sort_order": order},
             )
             self._note(created, f"{model._meta.verbose_name} {name}")
-            terms[slug] = term
+            terms[slug] = self._own(term)
         return terms
 
     def _contact_centre(self):
@@ -101,10 +104,10 @@ class DemoBuilder:
             defaults={"notice": seed.CONTACT_CENTRE_NOTICE, **content.CONTACT_CENTRE},
         )
         self._note(created, "contact centre")
-        return contact
+        return self._own(contact)
 
     def _footer(self, write_to_us):
-        _footer, created = FooterContent.objects.get_or_create(
+        footer, created = FooterContent.objects.get_or_create(
             locale=self.locale,
             defaults={
                 "newsletter_heading": seed.NEWSLETTER_HEADING,
@@ -123,14 +126,16 @@ class DemoBuilder:
                 ],
             },
         )
+        self._own(footer)
         self._note(created, "footer")
 
     def _notice(self):
-        _notice, created = SiteNotice.objects.get_or_create(
+        notice, created = SiteNotice.objects.get_or_create(
             locale=self.locale,
             title=content.NOTICE["title"],
             defaults={"message": content.NOTICE["message"], "active": True},
         )
+        self._own(notice)
         self._note(created, "site notice")
 
     # Pages
@@ -138,7 +143,7 @@ class DemoBuilder:
     def _home(self):
         home = HomePage.objects.filter(locale=self.locale).first()
         if home is not None:
-            return home
+            return self._own(home)
         root = Page.get_first_root_node()
         home = HomePage(locale=self.locale, **content.HOME)
         root.add_child(instance=home)
@@ -160,7 +165,7 @@ class DemoBuilder:
         ):
             previous_root.delete()
         self._note(True, "home page")
-        return home
+        return self._own(home)
 
     def _indexes(self):
         self._child(self.home, TopicIndexPage, show_in_menus=True, **content.TOPIC_INDEX)
@@ -257,7 +262,7 @@ class DemoBuilder:
     def _child(self, parent, model, slug, taxonomy=None, related=(), published=None, **fields):
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
-            return existing
+            return self._own(existing)
         page = model(slug=slug, locale=self.locale, **fields)
         if taxonomy:
             topic_slugs, audience_slugs = taxonomy
@@ -281,7 +286,7 @@ class DemoBuilder:
             )
             page.refresh_from_db()
         self._note(True, f"{model._meta.verbose_name} {page.title}")
-        return page
+        return self._own(page)
 
     # Media
 
@@ -304,6 +309,10 @@ class DemoBuilder:
             document.save()
             self._note(True, f"document {title}")
         return document
+
+    def _own(self, obj):
+        self.own.append(obj)
+        return obj
 
     def _note(self, created, what):
         if created:

@@ -274,7 +274,7 @@ def _signpost(builder, landing, review):
 
 def _help_points(builder):
     for name, kind, region, district, municipality, street, postcode, hours, suffix in HELP_POINTS:
-        _point, created = HelpPoint.objects.get_or_create(
+        point, created = HelpPoint.objects.get_or_create(
             locale=builder.locale,
             name=name,
             defaults={
@@ -290,4 +290,5 @@ def _help_points(builder):
                 "note": DEMO_NOTE,
             },
         )
+        builder._own(point)
         builder._note(created, f"help point {name}")

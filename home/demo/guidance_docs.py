@@ -271,11 +271,12 @@ def build_guidance_docs(builder) -> None:
         _document(builder, title, name, fields, pages, topics, audiences)
     _describe_article_documents(builder)
     for term, slug, definition, synonyms in TERMS:
-        _, created = GlossaryTerm.objects.get_or_create(
+        glossary_term, created = GlossaryTerm.objects.get_or_create(
             locale=builder.locale,
             slug=slug,
             defaults={"term": term, "definition": f"<p>{definition}</p>", "synonyms": synonyms},
         )
+        builder._own(glossary_term)
         builder._note(created, f"glossary term {term}")
     review = {
         "content_owner": builder.owner,

@@ -33,17 +33,24 @@ SNIPPET_MODELS = [
 ]
 
 
-def translate_demo_site(home, log=print) -> int:
-    """Create the English version of every demo object that has none yet; return how many."""
+def translate_demo_site(demo_objects, log=print) -> int:
+    """Create the English version of every demo object that has none yet; return how many.
+
+    demo_objects are the Czech pages and snippets the builder made: only those are
+    translated (english.py has only their text), never a page or snippet an editor added.
+    """
     english, _created = Locale.objects.get_or_create(language_code="en")
-    source_locale = home.locale
+    own_pks = {}
+    for obj in demo_objects:
+        model = Page if isinstance(obj, Page) else type(obj)
+        own_pks.setdefault(model, set()).add(obj.pk)
     objects = [
         obj
         for model in SNIPPET_MODELS
-        for obj in model.objects.filter(locale=source_locale).order_by("pk")
+        for obj in model.objects.filter(pk__in=own_pks.get(model, ())).order_by("pk")
     ]
-    # Drafts and scheduled pages get their English version once they are live.
-    pages = home.get_descendants(inclusive=True).filter(live=True).order_by("path")
+    # Parents before their children; a page not live (yet) is not translated.
+    pages = Page.objects.filter(pk__in=own_pks.get(Page, ()), live=True).order_by("path")
     objects += [page.specific for page in pages]
     created = 0
     # Wagtail queues a reference-index task for every row saved, and wagtail-localize saves
