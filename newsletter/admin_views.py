@@ -16,7 +16,7 @@ from . import sending, services
 from .models import BulletinPage, Delivery, Send, Subscriber
 from .models.subscribers import address_key
 from .rendering import issue_for_language, sending_languages
-from .test_sends import send_test
+from .test_sends import addresses_for_test, send_test
 
 SEND_PERMISSION = "newsletter.send_bulletin"
 EXPORT_PERMISSION = "newsletter.export_subscribers"
@@ -62,16 +62,17 @@ def send_issue(request, page_id):
         data = request.GET if "send" in request.GET else None
     form = ScheduleForm(data)
     confirming = False
+    if request.method == "POST" and "test" in request.POST:
+        # A test goes out from a draft too: it reaches only the editor and the test list.
+        addresses = send_test(source, request.user)
+        log(source, "newsletter.send.test", user=request.user)
+        messages.success(
+            request, _("A test has been sent to %(email)s.") % {"email": ", ".join(addresses)}
+        )
+        return redirect("newsletter_send_issue", page_id=page.pk)
     if data is not None and existing is None:
         if not source.live:
             messages.error(request, _("Publish the issue before sending it."))
-        elif request.method == "POST" and "test" in request.POST:
-            send_test(source, request.user)
-            log(source, "newsletter.send.test", user=request.user)
-            messages.success(
-                request, _("A test has been sent to %(email)s.") % {"email": request.user.email}
-            )
-            return redirect("newsletter_send_issue", page_id=page.pk)
         elif form.is_valid():
             if request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "1":
                 with transaction.atomic():
@@ -95,7 +96,13 @@ def send_issue(request, page_id):
         }
         for language in sending_languages()
     ]
-    context = {"page": source, "versions": versions, "existing": existing, "form": form}
+    context = {
+        "page": source,
+        "versions": versions,
+        "existing": existing,
+        "form": form,
+        "addresses_for_test": addresses_for_test(request.user),
+    }
     if confirming:
         context.update(
             total=sum(version["recipients"] for version in versions),

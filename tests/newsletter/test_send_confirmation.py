@@ -155,3 +155,27 @@ def test_without_the_permission_neither_the_confirmation_nor_the_send(client, ed
         assert response.status_code == 302
         assert response.url == "/admin/"
     assert not Send.objects.exists()
+
+
+def test_a_test_goes_to_the_editor_and_the_test_list_even_from_a_draft(
+    client, sender, bulletin_index, settings, email_outbox
+):
+    from django.core import mail
+
+    from tests.newsletter.factories import BulletinPageFactory
+
+    settings.NEWSLETTER_TEST_ADDRESSES = ["kontrola@mpsv.example", "REDAKTORKA@mpsv.example"]
+    SubscriberFactory()
+    draft = BulletinPageFactory(parent=bulletin_index, live=False, title="Koncept čísla")
+    draft.title = "Koncept čísla, úprava"
+    draft.save_revision()
+    overview = client.get(url(draft)).content.decode()
+    assert "redaktorka@mpsv.example, kontrola@mpsv.example" in overview
+    response = email_outbox(client.post, url(draft), {"test": "1"})
+    assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [
+        ["redaktorka@mpsv.example"],
+        ["kontrola@mpsv.example"],
+    ]
+    assert {message.subject for message in mail.outbox} == {"[TEST] Koncept čísla, úprava"}
+    assert not Send.objects.exists()
