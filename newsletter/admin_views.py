@@ -16,7 +16,7 @@ from . import sending, services
 from .models import BulletinPage, Delivery, Send, Subscriber
 from .models.subscribers import address_key
 from .rendering import issue_for_language, sending_languages
-from .test_sends import send_test
+from .test_sends import addresses_for_test, send_test
 
 SEND_PERMISSION = "newsletter.send_bulletin"
 EXPORT_PERMISSION = "newsletter.export_subscribers"
@@ -42,33 +42,51 @@ class ScheduleForm(forms.Form):
         return value
 
 
+CONFIRM_FIELD = "confirm"
+
+
 def send_issue(request, page_id):
-    """What will go out, to how many people in which language; test, send or schedule."""
+    """What will go out, to how many people in which language; test, send or schedule.
+
+    Sending takes two steps: the send button (a GET, or a POST without the confirmation
+    field, such as a forged or replayed one) only shows a confirmation naming the issue and
+    the recipients per language; only the POST from that confirmation starts the send.
+    """
     _require(request, SEND_PERMISSION)
     page = get_object_or_404(BulletinPage, pk=page_id)
     source = sending._source_page(page)
     existing = Send.objects.filter(page=source).exclude(status=Send.Status.CANCELLED).first()
-    form = ScheduleForm(request.POST or None)
-    if request.method == "POST" and existing is None:
+    if request.method == "POST":
+        data = request.POST
+    else:
+        data = request.GET if "send" in request.GET else None
+    form = ScheduleForm(data)
+    confirming = False
+    if request.method == "POST" and "test" in request.POST:
+        # A test goes out from a draft too: it reaches only the editor and the test list.
+        addresses = send_test(source, request.user)
+        log(source, "newsletter.send.test", user=request.user)
+        messages.success(
+            request, _("A test has been sent to %(email)s.") % {"email": ", ".join(addresses)}
+        )
+        return redirect("newsletter_send_issue", page_id=page.pk)
+    if data is not None and existing is None:
         if not source.live:
             messages.error(request, _("Publish the issue before sending it."))
-        elif "test" in request.POST:
-            send_test(source, request.user)
-            log(source, "newsletter.send.test", user=request.user)
-            messages.success(
-                request, _("A test has been sent to %(email)s.") % {"email": request.user.email}
-            )
-            return redirect("newsletter_send_issue", page_id=page.pk)
         elif form.is_valid():
-            with transaction.atomic():
-                send = sending.start_send(source, request.user, form.cleaned_data["scheduled_for"])
-                log(
-                    source,
-                    "newsletter.send.start",
-                    user=request.user,
-                    data={"send": send.pk, "scheduled_for": str(send.scheduled_for)},
-                )
-            return redirect("newsletter_send_progress", send_id=send.pk)
+            if request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "1":
+                with transaction.atomic():
+                    send = sending.start_send(
+                        source, request.user, form.cleaned_data["scheduled_for"]
+                    )
+                    log(
+                        source,
+                        "newsletter.send.start",
+                        user=request.user,
+                        data={"send": send.pk, "scheduled_for": str(send.scheduled_for)},
+                    )
+                return redirect("newsletter_send_progress", send_id=send.pk)
+            confirming = True
     recipients = sending.recipients_by_language()
     versions = [
         {
@@ -78,11 +96,21 @@ def send_issue(request, page_id):
         }
         for language in sending_languages()
     ]
-    return render(
-        request,
-        "newsletter/admin/send_issue.html",
-        {"page": source, "versions": versions, "existing": existing, "form": form},
-    )  # fmt: skip
+    context = {
+        "page": source,
+        "versions": versions,
+        "existing": existing,
+        "form": form,
+        "addresses_for_test": addresses_for_test(request.user),
+    }
+    if confirming:
+        context.update(
+            total=sum(version["recipients"] for version in versions),
+            scheduled_for=form.cleaned_data["scheduled_for"],
+            confirm_field=CONFIRM_FIELD,
+        )
+        return render(request, "newsletter/admin/send_confirm.html", context)
+    return render(request, "newsletter/admin/send_issue.html", context)
 
 
 def send_progress(request, send_id):

@@ -362,6 +362,8 @@ NEWSLETTER_ACKNOWLEDGEMENT_PATIENCE_SECONDS = env.int(
 # The provider's merge-field syntax ("{{NAME}}", "%recipient.NAME%"): each batch becomes one
 # API call with per-recipient merge data (newsletter/esp_batch.py). Empty: one call per message.
 NEWSLETTER_MERGE_FIELD = env.str("NEWSLETTER_MERGE_FIELD", default="")
+# Addresses that get every test of an issue besides the editor's own (comma-separated).
+NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 NEWSLETTER_SIGNUPS_PER_ADDRESS = env.str("NEWSLETTER_SIGNUPS_PER_ADDRESS", default="5/d")
 # Searches per client IP: generous for people, a brake on scrapers hammering the database.

@@ -73,7 +73,7 @@ def test_editor_sends_the_issue_and_follows_its_progress(
     grant(editor, "send_bulletin")
     subscribers = SubscriberFactory.create_batch(2)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/admin/bulletin/send/{issue.pk}/", {"send": "1"})
+        response = client.post(f"/admin/bulletin/send/{issue.pk}/", {"send": "1", "confirm": "1"})
     send = Send.objects.get()
     assert response.url == f"/admin/bulletin/sends/{send.pk}/"
     assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers)
@@ -88,7 +88,8 @@ def test_editor_sends_the_issue_and_follows_its_progress(
 def test_editor_schedules_and_can_cancel(client, editor, issue):
     grant(editor, "send_bulletin")
     response = client.post(
-        f"/admin/bulletin/send/{issue.pk}/", {"send": "1", "scheduled_for": "2099-01-01T08:00"}
+        f"/admin/bulletin/send/{issue.pk}/",
+        {"send": "1", "confirm": "1", "scheduled_for": "2099-01-01T08:00"},
     )
     send = Send.objects.get()
     assert send.status == "scheduled"

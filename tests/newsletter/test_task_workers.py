@@ -50,7 +50,7 @@ def test_sign_up_confirm_receive_and_unsubscribe_through_background_workers(
     assert Subscriber.objects.get(email="jana@seznam.cz").status == "confirmed"
     others = SubscriberFactory.create_batch(20)
 
-    response = admin_client.post(f"/admin/bulletin/send/{issue.pk}/", {"send": "1"})
+    response = admin_client.post(f"/admin/bulletin/send/{issue.pk}/", {"send": "1", "confirm": "1"})
     assert response.status_code == 302
     wait_until_done(Send.objects.get(page=issue), workers)
     everyone = ["jana@seznam.cz", *(s.email for s in others)]
@@ -70,7 +70,7 @@ def test_sign_up_confirm_receive_and_unsubscribe_through_background_workers(
     sink.reset()
     next_issue = BulletinPageFactory(parent=issue.get_parent())
     next_issue.save_revision().publish()
-    admin_client.post(f"/admin/bulletin/send/{next_issue.pk}/", {"send": "1"})
+    admin_client.post(f"/admin/bulletin/send/{next_issue.pk}/", {"send": "1", "confirm": "1"})
     wait_until_done(Send.objects.get(page=next_issue), workers)
     assert issues_per_address(sink) == dict.fromkeys(everyone[1:], 1)
 
