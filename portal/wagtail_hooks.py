@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import two_factor
+from .worker_warning import task_worker_warning
 
 
 @hooks.register("register_admin_urls")
@@ -40,3 +41,10 @@ def recovery_codes_account_item(request):
             "if you used or lost them."
         ),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_no_worker_takes_tasks(request, panels):
+    panel = task_worker_warning()
+    if panel is not None:
+        panels.insert(0, panel)
