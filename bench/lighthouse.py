@@ -25,7 +25,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 FIND = """
 from wagtail.models import Locale
-from home.models import ArticlePage, SectionPage
+from home.pages.models import ArticlePage, SectionPage
 from contact.models import ContactPage
 cs = Locale.objects.get(language_code="cs")
 article = ArticlePage.objects.live().filter(locale=cs).exclude(

@@ -158,7 +158,7 @@ def make_issue():
 
     from wagtail.models import Page, Site
 
-    from home.models import HomePage
+    from home.pages.home_page import HomePage
     from newsletter.models import BulletinIndexPage, BulletinPage
 
     home = HomePage.objects.first()

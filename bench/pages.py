@@ -59,7 +59,8 @@ def manage(env, *args, capture=False):
 
 BUILD = """
 from wagtail.models import Locale
-from home.models import ArticlePage, SectionPage, Topic
+from home.pages.models import ArticlePage, SectionPage
+from home.taxonomy.models import Topic
 from home.demo.bulk import add_articles
 cs = Locale.objects.get(language_code="cs")
 section = SectionPage.objects.live().filter(locale=cs).first()
@@ -73,7 +74,7 @@ print(article.url)
 """
 
 HOW_MANY_BULK = """
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 print(ArticlePage.objects.filter(slug__startswith="hromadny-clanek-").count())
 """
 

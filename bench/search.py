@@ -4,7 +4,7 @@ The search page (the whole request: folding, the lookup in Wagtail's PostgreSQL 
 index table, pagination, excerpts) is timed for a word every article contains, a word none
 contains and a number only one article's title holds, first with 100 indexed articles, then
 with 10,000; the ratio must stay under 2.
-Also prints the plan and timing of the search's query (home.search_hits) for each kind of word.
+Also prints the plan and timing of the search's query (home.search.hits) for each kind of word.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf .venv/bin/python bench/search.py
 
@@ -72,7 +72,7 @@ def main():
         from wagtail.models import Page, Site
 
         from home.demo.bulk import add_articles
-        from home.search_hits import candidates
+        from home.search.hits import candidates
         from tests import factories
 
         setup_test_environment()
@@ -107,7 +107,7 @@ def main():
             print(f"  {name:34} {small[name]:8.1f} {large[name]:8.1f}   {ratio:5.2f} {verdict}")
         pages = Page.objects.live().public().filter(locale=section.locale)
         for word in ("neziskovymi", "exekuce", "57"):
-            # The query the search page runs (home.search_hits), not a stand-in for it.
+            # The query the search page runs (home.search.hits), not a stand-in for it.
             sql, params = candidates(pages, [word], "simple").query.sql_with_params()
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)

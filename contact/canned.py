@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from home.querysets import published
+from home.pages.querysets import published
 from portal.mail import absolute_url
 
 from .models import CannedAnswer

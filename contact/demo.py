@@ -6,10 +6,11 @@ Czech and, through wagtail-localize's own translation records, in English; the f
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail.models import Locale
 
-from home.models import ArticlePage, FooterContent, StandardPage
+from home.frame.models import FooterContent
+from home.pages.models import ArticlePage, StandardPage
+from portal.demo_translation import translate_as_translator
 
 from .models import CannedAnswer, ContactPage, InquiryTopic, Kind, Queue, RoutingRule
 from .routing import fallback_queue
@@ -202,30 +203,11 @@ def _contact_page(home, privacy, note):
 
 
 def _translate(obj, locale) -> bool:
-    """Translate through wagtail-localize's records, as a translator would (see
-    home.demo.translate, which does the same for the content app's objects)."""
+    """Translate through wagtail-localize's records, as a translator would."""
     translated = obj.get_translation_or_none(locale)
     if translated is not None and not getattr(translated, "alias_of_id", None):
         return False
-    source, _created = TranslationSource.get_or_create_from_instance(obj)
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": _english(segment.string.data),
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
-        )
-    if not isinstance(obj, Page):
-        source.create_or_update_translation(locale, publish=True, fallback=False)
-        return True
-    translated, _created = source.create_or_update_translation(
-        locale, publish=False, fallback=False
-    )
-    Page.objects.get(pk=translated.pk).get_latest_revision().publish()
+    translate_as_translator(obj, locale, _english)
     return True
 
 

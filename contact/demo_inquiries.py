@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 
 from . import deadlines, routing
 from .models import Channel, Inquiry, InquiryTopic, Kind, RequesterType, Status

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from home.models import FooterContent
-from home.models.site_content import for_locale
+from home.frame.models import FooterContent
+from portal.locales import in_language_or_default
 from portal.mail import absolute_url
 from portal.outbox import queue_email
 
@@ -31,7 +31,9 @@ def status_url(inquiry: Inquiry, token: str) -> str:
 def contact_centre_for(language: str):
     """The contact centre the site's footer presents in that language, for "other ways to
     reach us"."""
-    footer = for_locale(FooterContent.objects.select_related("contact_centre"), language)
+    footer = in_language_or_default(
+        FooterContent.objects.select_related("contact_centre"), language
+    )
     return footer.contact_centre if footer else None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from home.search import fold
+from home.search.analysis import fold
 
 from .models import InquiryTopic, Queue, RoutingRule
 

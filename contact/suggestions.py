@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from wagtail.models import Locale
 
-from home.models import ArticlePage
-from home.search import query_terms
+from home.pages.models import ArticlePage
+from home.search.analysis import query_terms
 
 from .models import ArticleSuggestion
 

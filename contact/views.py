@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from home.querysets import published
+from home.pages.querysets import published
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.clients import client_ip

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Obsah"
 
     def ready(self):
-        from .glossary import connect_signals
+        # Not at the top: the receivers name the glossary's models, loaded only by now.
+        from home.glossary.linking import connect_signals
 
         connect_signals()

@@ -3,15 +3,19 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import feeds, library_feeds, views
+from home.accessibility.views import accessibility_statement
+from home.frame.views import untranslated
+from home.library import feeds as library_feeds
+from home.pages import feeds
+from home.search.views import search
 
 urlpatterns = [
-    path(_("search/"), views.search, name="search"),
-    path(_("not-translated/<int:page_id>/"), views.untranslated, name="untranslated"),
+    path(_("search/"), search, name="search"),
+    path(_("not-translated/<int:page_id>/"), untranslated, name="untranslated"),
     path(
         # Not the statement's own slug: this address only leads to it.
         _("accessibility/"),
-        views.accessibility_statement,
+        accessibility_statement,
         name="accessibility-statement",
     ),
     path("feeds/articles.rss", feeds.ArticlesRssFeed(), name="feed-articles-rss"),

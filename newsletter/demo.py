@@ -4,7 +4,8 @@ from datetime import date
 
 from django.utils import timezone
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from portal.demo_translation import translate_as_translator
 
 from .models import BulletinIndexPage, BulletinPage, Send
 
@@ -40,7 +41,7 @@ def build_bulletin_demo(home, log) -> list[str]:
     # The demo's own issue, by its slug: an issue an editor added is not the demo's to translate.
     issue = BulletinPage.objects.child_of(index).filter(slug="zpravodaj-listopad-2026").first()
     if issue is None:
-        from home.models import ArticlePage
+        from home.pages.models import ArticlePage
 
         articles = ArticlePage.objects.filter(locale=home.locale).order_by("-first_published_at")
         issue = BulletinPage(
@@ -78,16 +79,4 @@ def build_bulletin_demo(home, log) -> list[str]:
 
 
 def _translate(page, locale):
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": STRINGS[segment.string.data], "translation_type": "manual"},
-        )
-    translated, _created = source.create_or_update_translation(
-        locale, publish=False, fallback=False
-    )
-    type(translated).objects.get(pk=translated.pk).get_latest_revision().publish()
+    translate_as_translator(page, locale, STRINGS.__getitem__)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.models import Topic
+from home.taxonomy.models import Topic
 
 from .forms import PRIVACY_NOTICE
 from .models import Subscriber

@@ -35,7 +35,7 @@ class SubscribeForm(HumanCheckMixin, forms.Form):
 
     def __init__(self, *args, with_topics=True, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.models import Topic
+        from home.taxonomy.models import Topic
 
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.fields["language"].initial = language
@@ -82,7 +82,7 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.models import Topic
+        from home.taxonomy.models import Topic
 
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.fields["topics"].queryset = Topic.objects.filter(locale__language_code=language)

@@ -25,7 +25,7 @@ def process_signup(
     ip_hash: str = "",
 ) -> None:
     """Record the sign-up and ask for confirmation (services.subscribe decides)."""
-    from home.models import Topic
+    from home.taxonomy.models import Topic
 
     services.subscribe(
         services.SignUp(

@@ -239,7 +239,7 @@ def preferences(request, token):
 
 
 def _topics_in_language(subscriber):
-    from home.models import Topic
+    from home.taxonomy.models import Topic
 
     keys = subscriber.topics.values_list("translation_key", flat=True)
     return Topic.objects.filter(

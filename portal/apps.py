@@ -11,6 +11,8 @@ class PortalConfig(AppConfig):
         defuse_admin_exports()
 
         from .caching import invalidation  # its signal receivers need the models loaded
+
+        # Kept beside the receivers they connect, which need the models loaded too.
         from .caching.generation import bump_generation
         from .caching.resilient_redis import cache_recovered
 

@@ -8,10 +8,13 @@ static/js/site.js fills them in from /csrf-token/ when the reader reaches the fo
 
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .abuse import form_started_token
+from .caching.fragments import CSRF_FIELD, rendering_fragment
 
 
 def fills_in_lazily(request) -> bool:
@@ -29,3 +32,19 @@ def csrf_token(request):
     # get_token also sets the CSRF cookie that the token is checked against. The time-trap
     # token is stamped now, on this visit, not when the cached copy was rendered.
     return JsonResponse({"token": get_token(request), "form_started": form_started_token()})
+
+
+def csrf_field(context):
+    """The CSRF field of a form on a page that may be cached (portal_tags.lazy_csrf_token)."""
+    if rendering_fragment(context):
+        return mark_safe(CSRF_FIELD)  # noqa: S308 - a constant comment, replaced per request
+    request = context.get("request")
+    if request is None:
+        return ""
+    if fills_in_lazily(request):
+        return mark_safe(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-token>'
+        )
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )

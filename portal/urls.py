@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
-from home.sitemaps import MultilingualSitemap
+from home.frame import views as home_views
+from home.frame.sitemaps import MultilingualSitemap
 from portal.csrf import csrf_token
 from portal.health import healthz, readyz
 from portal.password_reset import PasswordResetView

@@ -236,14 +236,26 @@ def smtp_sink(settings):
     sink.stop()
 
 
+def _uses_the_database(item) -> bool:
+    return bool(
+        item.get_closest_marker("django_db")
+        or {"db", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
-def migration_data(django_db_setup, django_db_blocker):
+def migration_data(request, django_db_setup, django_db_blocker):
     """The rows the migrations create (root page, site, locale, groups), snapshot at the start
     of the run. Tests that commit end by emptying every table; the snapshot is restored
     before each of them (serialized rollback) and once more at the end of the run, so later
     tests and the next run reusing the database (--reuse-db) find those rows."""
     from django.db import connection
 
+    if not any(_uses_the_database(item) for item in request.session.items):
+        # pytest-django sets up no test database for such a run: nothing to snapshot, and
+        # the connection would reach the development database instead.
+        yield None
+        return
     with django_db_blocker.unblock():
         contents = connection.creation.serialize_db_to_string()
     if '"model": "wagtailcore.locale"' not in contents:

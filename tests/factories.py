@@ -10,24 +10,16 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo.media import pdf_file
-from home.models import (
-    ArticlePage,
+from home.frame.models import ContactCentre, FooterContent
+from home.guidance.models import AudienceLandingPage, FaqPage, HelpSignpostPage
+from home.help_points.models import HelpPoint, HelpPointDirectoryPage
+from home.pages.home_page import HomePage
+from home.pages.models import ArticlePage, NewsIndexPage, NewsPage, SectionPage, StandardPage
+from home.taxonomy.models import (
     Audience,
     AudienceIndexPage,
-    AudienceLandingPage,
-    ContactCentre,
-    FaqPage,
-    FooterContent,
-    HelpPoint,
-    HelpPointDirectoryPage,
-    HelpSignpostPage,
-    HomePage,
-    NewsIndexPage,
-    NewsPage,
     PageAudience,
     PageTopic,
-    SectionPage,
-    StandardPage,
     Topic,
     TopicIndexPage,
 )

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 
-from home.models.mixins import ChangeDateMixin
+from home.pages.mixins import ChangeDateMixin
 
 
 class CannedAnswer(TranslatableMixin, ChangeDateMixin, models.Model):

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from portal.locales import in_language_or_default
+
 from .choices import Kind
 
 
@@ -105,11 +107,6 @@ class ContactPage(RoutablePageMixin, Page):
 def contact_page_for(language_code: str) -> ContactPage | None:
     """The live contact page of a language, or the Czech one when that language has none
     (an alias mirroring the Czech page does not count as a translation)."""
-    wanted = [language_code, settings.LANGUAGE_CODE]
-    pages = {
-        page.locale.language_code: page
-        for page in ContactPage.objects.live()
-        .filter(locale__language_code__in=wanted, alias_of__isnull=True)
-        .select_related("locale")
-    }
-    return pages.get(language_code) or pages.get(settings.LANGUAGE_CODE)
+    return in_language_or_default(
+        ContactPage.objects.live().filter(alias_of__isnull=True), language_code
+    )

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from home.models.mixins import ChangeDateMixin
-from home.models.site_content import for_locale
+from home.pages.mixins import ChangeDateMixin
+from portal.locales import in_language_or_default
 
 from .i18n import one_per_translation
 from .queues import Queue
@@ -51,4 +51,4 @@ class InquiryTopic(TranslatableMixin, ChangeDateMixin, models.Model):
         if self.locale.language_code == language_code:
             return self
         translations = InquiryTopic.objects.filter(translation_key=self.translation_key)
-        return for_locale(translations, language_code) or self
+        return in_language_or_default(translations, language_code) or self

@@ -9,7 +9,7 @@ demo ones at the reserved .example domain.
 
 from datetime import date
 
-from .content import DEMO_MARK
+from home.demo.content import DEMO_MARK
 
 PREPARED = date(2026, 9, 1)
 

@@ -12,30 +12,29 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import (
+from home.demo import content, guidance, seed
+from home.demo.editorial import build_editorial_demo
+from home.demo.guidance_docs import build_guidance_docs
+from home.demo.media import listing_image_file, pdf_file
+from home.demo.translate import translate_demo_site
+from home.frame.models import ContactCentre, FooterContent, SiteNotice
+from home.pages.home_page import HomePage
+from home.pages.models import (
     ArticlePage,
-    Audience,
-    AudienceIndexPage,
-    ContactCentre,
-    FooterContent,
-    HomePage,
     NewsIndexPage,
     NewsPage,
-    PageAudience,
-    PageTopic,
     RelatedPage,
     SectionPage,
-    SiteNotice,
     StandardPage,
+)
+from home.taxonomy.models import (
+    Audience,
+    AudienceIndexPage,
+    PageAudience,
+    PageTopic,
     Topic,
     TopicIndexPage,
 )
-
-from . import content, guidance, seed
-from .editorial import build_editorial_demo
-from .guidance_docs import build_guidance_docs
-from .media import listing_image_file, pdf_file
-from .translate import translate_demo_site
 
 
 class DemoBuilder:

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import ArticlePage, PageTopic
+from home.pages.models import ArticlePage
+from home.taxonomy.models import PageTopic
 
 BODY = (
     "<p>Obec poskytuje byty lidem v bytové nouzi a spolupracuje s neziskovými organizacemi. "

@@ -25,9 +25,9 @@ from wagtail.models import (
 )
 from wagtail.signals import task_submitted, workflow_submitted
 
-from home.models import ArticlePage, SearchMiss, SectionPage
-
-from .content import OWNER_TEAM
+from home.demo.content import OWNER_TEAM
+from home.pages.models import ArticlePage, SectionPage
+from home.search.models import SearchMiss
 
 EDITORS = "Editoři"
 REVIEWERS = "Metodici - kontrola"

@@ -5,11 +5,11 @@ English pages are ordinary translations that editors can keep in sync with the C
 A Czech string without an entry here stops the build: nothing is left half-translated.
 """
 
-from .accessibility import ENGLISH as ACCESSIBILITY
-from .editorial import ENGLISH as EDITORIAL
-from .guidance_docs import ENGLISH as GUIDANCE_DOCS
-from .guidance_english import ENGLISH as GUIDANCE
-from .seed import PARAGRAPHS
+from home.demo.accessibility import ENGLISH as ACCESSIBILITY
+from home.demo.editorial import ENGLISH as EDITORIAL
+from home.demo.guidance_docs import ENGLISH as GUIDANCE_DOCS
+from home.demo.guidance_english import ENGLISH as GUIDANCE
+from home.demo.seed import PARAGRAPHS
 
 NBSP = "\xa0"
 

@@ -3,16 +3,10 @@ directory of help points. Czech specs and their English strings together."""
 
 from datetime import date
 
-from home.models import (
-    ArticlePage,
-    AudienceLandingPage,
-    FaqPage,
-    HelpPoint,
-    HelpPointDirectoryPage,
-    HelpSignpostPage,
-)
-
-from . import seed
+from home.demo import seed
+from home.guidance.models import AudienceLandingPage, FaqPage, HelpSignpostPage
+from home.help_points.models import HelpPoint, HelpPointDirectoryPage
+from home.pages.models import ArticlePage
 
 REVIEWED = date(2026, 11, 2)
 DEMO_NOTE = "Ukázkový kontakt: adresa, telefon a e-mail nejsou skutečné."

@@ -7,9 +7,12 @@ from datetime import date
 from django.conf import settings
 from wagtail.documents import get_document_model
 
-from . import content
-from .accessibility import statement_fields
-from .media import pdf_file
+from home.accessibility.models import AccessibilityStatementPage
+from home.demo import content
+from home.demo.accessibility import statement_fields
+from home.demo.media import pdf_file
+from home.glossary.models import GlossaryPage, GlossaryTerm
+from home.library.models import DocumentLibraryPage
 
 LIBRARY = {
     "slug": "dokumenty",
@@ -260,13 +263,6 @@ ENGLISH = {
 
 def build_guidance_docs(builder) -> None:
     """Documents, glossary and accessibility statement, before the site is translated."""
-    from home.models import (
-        AccessibilityStatementPage,
-        DocumentLibraryPage,
-        GlossaryPage,
-        GlossaryTerm,
-    )
-
     for title, name, fields, pages, topics, audiences in DOCUMENTS:
         _document(builder, title, name, fields, pages, topics, audiences)
     _describe_article_documents(builder)

@@ -1,6 +1,6 @@
 """English strings of the guidance demo (home/demo/guidance.py), keyed by the Czech text."""
 
-from .guidance import DEMO_NOTE, HOURS_NGO, HOURS_OFFICE, SEED_QUESTION
+from home.demo.guidance import DEMO_NOTE, HOURS_NGO, HOURS_OFFICE, SEED_QUESTION
 
 ENGLISH = {
     # Entry points

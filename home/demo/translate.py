@@ -1,25 +1,15 @@
-"""Translates the demo site into English through wagtail-localize's own records.
-
-Each object gets a TranslationSource, a Translation and manual StringTranslations, exactly as
-if a translator had used wagtail-localize's editor; editors can then sync and edit them.
-"""
+"""Translates the content app's demo objects into English (portal.demo_translation)."""
 
 from django.db import transaction
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import (
-    Audience,
-    ContactCentre,
-    FooterContent,
-    GlossaryTerm,
-    HelpPoint,
-    SiteNotice,
-    Topic,
-)
-
-from .english import english_for
+from home.demo.english import english_for
+from home.frame.models import ContactCentre, FooterContent, SiteNotice
+from home.glossary.models import GlossaryTerm
+from home.help_points.models import HelpPoint
+from home.taxonomy.models import Audience, Topic
+from portal.demo_translation import translate_as_translator
 
 # Snippets first: pages refer to them, and wagtail-localize needs them translated first.
 SNIPPET_MODELS = [
@@ -79,31 +69,9 @@ def _has_real_translation(obj, locale) -> bool:
 
 def _translate(obj, locale):
     """Translate obj into locale (already in the English of english.py); return the copy."""
-    source, _created = TranslationSource.get_or_create_from_instance(obj)
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": english_for(segment.string.data),
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
-        )
-    # No fallback: a missing string or untranslated related object stops the build.
+    translated = translate_as_translator(obj, locale, english_for)
     if not isinstance(obj, Page):
-        translated, _created = source.create_or_update_translation(
-            locale, publish=True, fallback=False
-        )
         return translated
-    # wagtail-localize publishes a page translation on commit, from a copy of the page taken
-    # before its children existed; inside one long transaction that copy would reset the
-    # tree's child counts. Save a draft and publish it now, from the database's state.
-    translated, _created = source.create_or_update_translation(
-        locale, publish=False, fallback=False
-    )
-    Page.objects.get(pk=translated.pk).get_latest_revision().publish()
     # The demo's English pages appeared when their Czech originals did.
     Page.objects.filter(pk=translated.pk).update(
         first_published_at=obj.first_published_at, last_published_at=obj.last_published_at

@@ -5,32 +5,16 @@ from functools import lru_cache
 from bs4 import BeautifulSoup
 from django import template
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
 
-from home.glossary import entries_for, link_terms_in
-from home.rich_text import META_ATTRIBUTE, describe_document_links
+from home.glossary.linking import entries_for, link_terms_in
+from home.library.rich_text import META_ATTRIBUTE, describe_document_links, document_meta
 
 register = template.Library()
 
 
-@register.simple_tag
-def document_meta(document, page_language=None) -> str:
-    """ "PDF, 1,2 MB, 14 stran", and the language when it is not the page's."""
-    parts = [document.file_extension.upper()]
-    size = document.file_size
-    if size:
-        parts.append(filesizeformat(size).replace("\xa0", " "))
-    pages = getattr(document, "page_count", None)
-    if pages:
-        parts.append(ngettext("%(count)s page", "%(count)s pages", pages) % {"count": pages})
-    language = getattr(document, "language", "")
-    reader = page_language or translation.get_language() or settings.LANGUAGE_CODE
-    if language and language != reader:
-        parts.append(document.language_adverb)
-    return ", ".join(parts)
+register.simple_tag(document_meta)
 
 
 class BodyLinksNode(template.Node):

@@ -4,15 +4,19 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 
-from home import structured_data
-from home.cache import frame_cached
-from home.i18n import versions_of_page, versions_of_path
-from home.models import AudienceIndexPage, FooterContent, HomePage, SiteNotice, TopicIndexPage
-from home.models.site_content import for_locale
-from home.navigation import index_pages
-from home.print_links import site_root, with_print_addresses
-from home.querysets import published
+from home.frame import structured_data
+from home.frame.fragment import site_footer as render_footer
+from home.frame.i18n import versions_of_page, versions_of_path
+from home.frame.models import FooterContent, SiteNotice
+from home.frame.navigation import index_pages
+from home.frame.print_links import site_root, with_print_addresses
+from home.guidance.models import AudienceLandingPage
+from home.pages.home_page import HomePage
+from home.pages.querysets import published
+from home.taxonomy.models import AudienceIndexPage, TopicIndexPage
+from portal.caching.frame import frame_cached
 from portal.caching.per_request import memoised
+from portal.locales import in_language_or_default
 
 register = template.Library()
 
@@ -33,13 +37,7 @@ def site_home(context):
     language = _language()
 
     def find():
-        homes = {
-            home.locale.language_code: home
-            for home in HomePage.objects.live()
-            .filter(locale__language_code__in=[language, settings.LANGUAGE_CODE])
-            .select_related("locale")
-        }
-        return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+        return in_language_or_default(HomePage.objects.live(), language)
 
     return frame_cached(request, ("home", language), find)
 
@@ -74,7 +72,9 @@ def footer_content(context):
     language = _language()
 
     def find():
-        footer = for_locale(FooterContent.objects.select_related("contact_centre"), language)
+        footer = in_language_or_default(
+            FooterContent.objects.select_related("contact_centre"), language
+        )
         if footer is not None:
             # Resolved here, once per site generation, rather than by queries in the template.
             target = footer.write_to_us_page
@@ -88,10 +88,8 @@ def footer_content(context):
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """includes/footer.html, from the shared frame (home.frame_fragment)."""
-    from home.frame_fragment import site_footer as render
-
-    return render(context, _language())
+    """includes/footer.html, from the shared frame (home.frame.fragment)."""
+    return render_footer(context, _language())
 
 
 @register.simple_tag(takes_context=True)
@@ -127,8 +125,6 @@ def taxonomy_url(context, term):
 @register.simple_tag(takes_context=True)
 def audience_entry_url(context, audience):
     """An audience's entry point ("Jsem obec") when it has one, else its taxonomy page."""
-    from home.models import AudienceLandingPage
-
     request = context["request"]
 
     def find():
@@ -231,7 +227,7 @@ class PrintAddressesNode(template.Node):
 @register.tag
 def print_addresses(parser, token):
     """{% print_addresses %}…{% endprint_addresses %}: internal links inside get their full
-    address for print (home.print_links). Blocks inside still take part in inheritance."""
+    address for print (home.frame.print_links). Blocks inside still take part in inheritance."""
     nodelist = parser.parse(("endprint_addresses",))
     parser.delete_first_token()
     return PrintAddressesNode(nodelist)

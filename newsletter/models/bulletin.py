@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.search import clean_query, fold, query_terms
+from home.search.analysis import clean_query, fold, query_terms
 from portal.abuse import searching_too_often, too_many_requests
 
 TEASER_PAGE_TYPES = ["home.ArticlePage", "home.NewsPage"]
@@ -67,7 +67,7 @@ class BulletinIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def archive(self, request):
-        from home.models.pages import paginate
+        from home.pages.models import paginate
 
         query = clean_query(request.GET.get("q", ""))
         issues = self.sent_issues()

@@ -1,7 +1,7 @@
 from django import template
 
-from home.frame_fragment import FORM_STARTED, PAGE_PATH, rendering_fragment
 from newsletter.forms import PRIVACY_NOTICE, SubscribeForm
+from portal.caching.fragments import FORM_STARTED, PAGE_PATH, rendering_fragment
 
 register = template.Library()
 

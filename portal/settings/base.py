@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "portal.caching.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.routing.RouteCacheMiddleware",
+    "portal.caching.routes.RouteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -194,7 +194,7 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Documents carry the library's metadata (type, origin, language, pages, topics).
 WAGTAILDOCS_DOCUMENT_MODEL = "home.GuidanceDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.GuidanceDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.library.forms.GuidanceDocumentForm"
 
 # Czech first, English second.
 LANGUAGE_CODE = "cs"

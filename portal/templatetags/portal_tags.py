@@ -1,11 +1,9 @@
 """Template tags the project's apps share."""
 
 from django import template
-from django.middleware.csrf import get_token
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
-from portal.csrf import fills_in_lazily
+from portal.caching.fragments import rendering_fragment
+from portal.csrf import csrf_field, fills_in_lazily
 
 register = template.Library()
 
@@ -20,20 +18,7 @@ def lazy_csrf_token(context):
     click (portal.errors.csrf_failure). Elsewhere, or once the page has a token anyway, it is
     Django's own {% csrf_token %}.
     """
-    from home.frame_fragment import CSRF_FIELD, rendering_fragment
-
-    if rendering_fragment(context):
-        return mark_safe(CSRF_FIELD)  # noqa: S308 - a constant comment, replaced per request
-    request = context.get("request")
-    if request is None:
-        return ""
-    if fills_in_lazily(request):
-        return mark_safe(
-            '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-token>'
-        )
-    return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-    )
+    return csrf_field(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -47,10 +32,8 @@ def form_started_field(context, form):
     token too, comes back for one more click with a token of its own; should the time-trap
     token alone be missing, spam_reasons reports the time-trap, never the honeypot, so the
     view's second step applies. Elsewhere the field carries the token the form was made with.
-    In the shared footer (home.frame_fragment) the value is a placeholder, filled per request.
+    In the shared footer (home.frame.fragment) the value is a placeholder, filled per request.
     """
-    from home.frame_fragment import rendering_fragment
-
     field = form["form_started"]
     request = context.get("request")
     if rendering_fragment(context) or request is None or not fills_in_lazily(request):

@@ -4,7 +4,7 @@ none, to a page that says so and offers both ways on. axe-core checks the Englis
 import pytest
 
 from home.demo import seed
-from home.models import SectionPage
+from home.pages.models import SectionPage
 from tests import factories
 
 from .test_accessibility import check_pages

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from contact.demo import build_contact_demo
 from contact.models import CannedAnswer, ContactPage, InquiryTopic, Queue, RoutingRule
-from home.models import FooterContent
+from home.frame.models import FooterContent
 
 RESERVED = ("@example.com", "@example.org", "@example.net", "@example.invalid")
 

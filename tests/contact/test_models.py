@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from contact.models import ContactPage, Queue, RoutingRule
-from home.models import HomePage, SectionPage
+from home.pages.home_page import HomePage
+from home.pages.models import SectionPage
 
 from .factories import QueueFactory, UserFactory
 

@@ -111,7 +111,7 @@ def test_the_footer_link_costs_no_query(client, home, statement, django_assert_n
 
 
 def test_only_one_statement_per_language(home, statement):
-    from home.models import AccessibilityStatementPage
+    from home.accessibility.models import AccessibilityStatementPage
 
     assert not AccessibilityStatementPage.can_create_at(home)
 
@@ -179,7 +179,7 @@ def publish(admin_client, home, form):
 def test_editor_creates_the_statement_in_the_admin_and_required_parts_are_enforced(
     admin_client, home
 ):
-    from home.models import AccessibilityStatementPage
+    from home.accessibility.models import AccessibilityStatementPage
 
     incomplete = statement_form(prepared_on=None, feedback=None, contact_email=None)
     response = publish(admin_client, home, incomplete)

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from home.models import AudienceLandingPage
+from home.guidance.models import AudienceLandingPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 
 from contact.staff.dashboard_charts import inquiries_by_status, inquiries_by_topic
-from home.models import SearchMiss
-from home.search_misses import record_search_miss, top_misses
+from home.search.misses import record_search_miss, top_misses
+from home.search.models import SearchMiss
 from newsletter.dashboard import subscribers_by_week
 from newsletter.models import Subscriber
 from tests import factories
@@ -119,7 +119,7 @@ def test_dashboard_shows_every_panel_with_known_figures(client, admin, section):
 
 
 def test_panel_figures_cost_the_same_queries_however_much_data(section, django_assert_num_queries):
-    from home.review import pages_due, review_counts, review_models
+    from home.editorial.review import pages_due, review_counts, review_models
 
     for days in (-3, 2, 40, 400):
         factories.ArticlePageFactory(

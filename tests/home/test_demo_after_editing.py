@@ -7,7 +7,8 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.demo import content
-from home.models import ArticlePage, SectionPage, Topic
+from home.pages.models import ArticlePage, SectionPage
+from home.taxonomy.models import Topic
 from newsletter.models import BulletinIndexPage, BulletinPage
 
 from .test_demo_idempotency import row_counts

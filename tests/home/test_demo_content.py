@@ -6,7 +6,9 @@ import pytest
 from wagtail.models import Page, Site
 
 from home.demo import seed
-from home.models import ArticlePage, ContactCentre, FooterContent, SiteNotice, Topic
+from home.frame.models import ContactCentre, FooterContent, SiteNotice
+from home.pages.models import ArticlePage
+from home.taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +94,7 @@ def test_demo_exists_in_english_through_wagtail_localize(client, db, shared_demo
 
 def test_demo_translation_report_has_nothing_to_do(db, shared_demo_site):
     from home.demo.editorial import IN_REVIEW, SCHEDULED
-    from home.translation_status import build_report
+    from home.editorial.translation_status import build_report
 
     # Only the two articles not yet live (in review, scheduled) wait for their translation.
     needing_work = [row.title for row in build_report() if row.needs_work]

@@ -8,9 +8,9 @@ from wagtail.models import TaskState, Workflow, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
 from home.demo.editorial import EDITORS, IN_REVIEW, REVIEWERS, SCHEDULED, TASK, WORKFLOW
-from home.models import ArticlePage, SectionPage
-from home.review import pages_due
-from home.search_misses import top_misses
+from home.editorial.review import pages_due
+from home.pages.models import ArticlePage, SectionPage
+from home.search.misses import top_misses
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ logged two failed reference-index tasks (RelatedPage.DoesNotExist) from the tran
 import pytest
 from wagtail.models import Locale, ReferenceIndex
 
-from home.models import ArticlePage, RelatedPage
+from home.pages.models import ArticlePage, RelatedPage
 from tests.conftest import build_demo_site
 
 pytestmark = pytest.mark.django_db

@@ -148,6 +148,6 @@ def test_library_query_count_does_not_grow_with_documents(
 
 
 def test_only_one_library_per_language(home, library):
-    from home.models import DocumentLibraryPage
+    from home.library.models import DocumentLibraryPage
 
     assert not DocumentLibraryPage.can_create_at(home)

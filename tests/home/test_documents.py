@@ -9,9 +9,8 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import GroupCollectionPermission
 
-from home.models import GuidanceDocument
-from home.models.documents import count_pdf_pages
-from home.templatetags.guidance_tags import document_meta
+from home.library.documents import GuidanceDocument, count_pdf_pages
+from home.library.rich_text import document_meta
 from tests import factories
 from tests.home.pdf_fixtures import compressed_pdf, updated_pdf
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import signing
 
-from home.frame_fragment import CSRF_FIELD, FORM_STARTED, PAGE_PATH
 from portal.abuse import _SALT as TIME_TRAP_SALT
+from portal.caching.fragments import CSRF_FIELD, FORM_STARTED, PAGE_PATH
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.glossary import Entry, entries_for, link_terms
-from home.translation_status import translatable_snippet_models
+from home.editorial.translation_status import translatable_snippet_models
+from home.glossary.linking import Entry, entries_for, link_terms
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_glossary_search_ignores_case_and_diacritics(client, glossary):
 
 
 def test_glossary_terms_are_in_the_translation_report():
-    from home.models import GlossaryTerm
+    from home.glossary.models import GlossaryTerm
 
     assert GlossaryTerm in translatable_snippet_models()
 
@@ -144,7 +144,7 @@ def test_glossary_terms_export_as_csv(admin_client, glossary):
 
 
 def test_only_one_glossary_per_language(home, glossary):
-    from home.models import GlossaryPage
+    from home.glossary.models import GlossaryPage
 
     assert not GlossaryPage.can_create_at(home)
 
@@ -152,7 +152,7 @@ def test_only_one_glossary_per_language(home, glossary):
 def test_editor_adds_a_term_in_the_admin_and_a_duplicate_slug_is_refused(admin_client):
     from wagtail.test.utils.form_data import rich_text
 
-    from home.models import GlossaryTerm
+    from home.glossary.models import GlossaryTerm
 
     data = {
         "term": "krizové bydlení",

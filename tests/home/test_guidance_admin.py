@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import AudienceLandingPage, FaqPage, HelpPoint, HelpSignpostPage
+from home.guidance.models import AudienceLandingPage, FaqPage, HelpSignpostPage
+from home.help_points.models import HelpPoint
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,14 +7,9 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from home.demo import guidance, seed
-from home.models import (
-    ArticlePage,
-    AudienceLandingPage,
-    FaqPage,
-    HelpPoint,
-    HelpPointDirectoryPage,
-    HelpSignpostPage,
-)
+from home.guidance.models import AudienceLandingPage, FaqPage, HelpSignpostPage
+from home.help_points.models import HelpPoint, HelpPointDirectoryPage
+from home.pages.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 

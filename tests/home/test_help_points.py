@@ -7,7 +7,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import HelpPoint
+from home.help_points import data as help_point_data
+from home.help_points.models import HelpPoint
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,14 @@ def test_directory_query_count_does_not_grow_with_help_points(client, directory)
     factories.HelpPointFactory.create_batch(30)
     client.get(directory.url)  # new help points retire the cached frame: warm it again
     assert count() == few
+
+
+def test_admin_export_has_the_same_columns_as_the_public_one(admin_client, directory):
+    """The staff's spreadsheet of help points, like the public export, keeps the note."""
+    factories.HelpPointFactory(name="Poradna", note="Pomáhá rodinám s dětmi")
+    response = admin_client.get("/admin/snippets/home/helppoint/?export=csv")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert "Pomáhá rodinám s dětmi" in rows[1]
+    assert len(rows[0]) == len(help_point_data.FIELDS)

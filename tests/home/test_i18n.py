@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -220,7 +220,7 @@ def test_topic_pages_switch_to_the_translated_topic(client, bilingual, english):
 
 
 def test_related_articles_show_in_the_pages_own_language(client, bilingual, english):
-    from home.models import RelatedPage
+    from home.pages.models import RelatedPage
 
     article = bilingual["article"]
     RelatedPage.objects.create(source=article, page=bilingual["untranslated"])

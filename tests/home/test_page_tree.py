@@ -3,23 +3,14 @@
 import pytest
 from wagtail.models import Page
 
-from home.models import (
-    AccessibilityStatementPage,
-    ArticlePage,
-    AudienceIndexPage,
-    AudienceLandingPage,
-    DocumentLibraryPage,
-    FaqPage,
-    GlossaryPage,
-    HelpPointDirectoryPage,
-    HelpSignpostPage,
-    HomePage,
-    NewsIndexPage,
-    NewsPage,
-    SectionPage,
-    StandardPage,
-    TopicIndexPage,
-)
+from home.accessibility.models import AccessibilityStatementPage
+from home.glossary.models import GlossaryPage
+from home.guidance.models import AudienceLandingPage, FaqPage, HelpSignpostPage
+from home.help_points.models import HelpPointDirectoryPage
+from home.library.models import DocumentLibraryPage
+from home.pages.home_page import HomePage
+from home.pages.models import ArticlePage, NewsIndexPage, NewsPage, SectionPage, StandardPage
+from home.taxonomy.models import AudienceIndexPage, TopicIndexPage
 
 
 def allowed_children(model):

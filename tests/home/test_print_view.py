@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
-from home.print_links import with_print_addresses
+from home.frame.print_links import with_print_addresses
 from tests import factories
 
 pytestmark = pytest.mark.django_db

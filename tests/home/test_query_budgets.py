@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 # Warm requests (renditions exist, the page cache off: these are the queries of a render),
 # measured on PostgreSQL and SQLite alike. Routing and the shared frame (menu, footer,
 # notices, breadcrumbs, the language versions of the page) come from the shared cache
-# (home.cache, home.routing); what is left is the page's own content, and none of it depends
-# on how many articles exist.
+# (portal.caching.frame, portal.caching.routes); what is left is the page's own content,
+# and none of it depends on how many articles exist.
 BUDGETS = {
     "home": 8,
     "section": 5,

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from home.models import ReviewReminder
-from home.review_reminders import send_review_reminders, week_of
+from home.editorial.models import ReviewReminder
+from home.editorial.reminders import send_review_reminders, week_of
 from tests import factories
 
 pytestmark = pytest.mark.django_db

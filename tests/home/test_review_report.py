@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.models import ArticlePage
-from home.review import pages_due, review_counts, review_models
+from home.editorial.review import pages_due, review_counts, review_models
+from home.pages.models import ArticlePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db

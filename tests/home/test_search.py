@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.search import clean_query, fold, highlight, query_terms
+from home.search.analysis import clean_query, fold, highlight, query_terms
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from home.models import FooterContent, SiteNotice
-from home.models.site_content import for_locale
+from home.frame.models import FooterContent, SiteNotice
+from portal.locales import in_language_or_default as for_locale
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
-from home.translation_status import DRAFT, build_report
+from home.editorial.translation_status import DRAFT, build_report
 from tests import factories
 
 pytestmark = pytest.mark.django_db

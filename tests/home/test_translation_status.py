@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from home.translation_status import (
+from home.editorial.translation_status import (
     DRAFT,
     LIVE,
     MISSING,
@@ -152,8 +152,9 @@ def test_report_is_for_admin_users_only(client, django_user_model):
 
 def test_every_translatable_snippet_of_every_app_is_reported(english):
     from contact.models import CannedAnswer, InquiryTopic
-    from home.models import Audience, ContactCentre, FooterContent, SiteNotice, Topic
-    from home.translation_status import translatable_snippet_models
+    from home.editorial.translation_status import translatable_snippet_models
+    from home.frame.models import ContactCentre, FooterContent, SiteNotice
+    from home.taxonomy.models import Audience, Topic
 
     reported = set(translatable_snippet_models())
     assert reported >= {Topic, Audience, ContactCentre, FooterContent, SiteNotice}

@@ -112,7 +112,8 @@ def _make_issue():
 
 
 def test_two_processes_loading_the_demo_at_once_build_it_once(committed_db):
-    from home.models import ArticlePage, HomePage
+    from home.pages.home_page import HomePage
+    from home.pages.models import ArticlePage
 
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import ArticlePage, FooterContent
+from home.frame.models import FooterContent
+from home.pages.models import ArticlePage
 from newsletter.models import BulletinPage, Send
 from tests.newsletter.factories import BulletinPageFactory
 

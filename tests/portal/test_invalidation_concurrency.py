@@ -7,7 +7,7 @@ import time
 import pytest
 from django.test import Client
 
-from home.models import ArticlePage
+from home.pages.models import ArticlePage
 from tests import factories
 
 

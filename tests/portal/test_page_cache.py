@@ -215,7 +215,7 @@ def stored_pages():
 
 
 def test_only_a_listing_page_number_that_exists_is_cached_under_its_query(client, section, footer):
-    from home.models.pages import LISTING_PAGE_SIZE
+    from home.pages.models import LISTING_PAGE_SIZE
 
     for number in range(LISTING_PAGE_SIZE + 1):  # two pages of articles
         factories.ArticlePageFactory(parent=section, title=f"Článek {number}")
@@ -247,7 +247,7 @@ def test_a_refused_host_is_answered_with_the_security_headers(client, article):
 
 
 def test_rows_no_public_page_reads_retire_nothing(client, article):
-    from home.search_misses import record_search_miss
+    from home.search.misses import record_search_miss
     from tests.newsletter.factories import SubscriberFactory
 
     warm(client, article.url, article.url)

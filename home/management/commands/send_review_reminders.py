@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from home.review import DUE_SOON_DAYS
-from home.review_reminders import send_review_reminders
+from home.editorial.reminders import send_review_reminders
+from home.editorial.review import DUE_SOON_DAYS
 
 
 class Command(BaseCommand):
