@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.frame import views as home_views
 from home.frame.sitemaps import MultilingualSitemap
+from portal.caching import routes
 from portal.csrf import csrf_token
 from portal.health import healthz, readyz
 from portal.password_reset import PasswordResetView
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("newsletter.urls")),
     path("", include("contact.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own views, with its page-serving view in front of the route cache.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routes.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
