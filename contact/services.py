@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 
-from portal.clients import keyed_hash
+from portal.hashing import keyed_hash
 
 from . import audit, deadlines, notifications, routing
 from .models import (

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from home.querysets import published
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
-from portal.clients import client_ip
+from portal.client_address import client_ip
 from portal.form_checks import Outcome
 from portal.private_pages import keep_private
 
