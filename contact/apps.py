@@ -9,7 +9,7 @@ class ContactConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: the views import the models, which are not loaded
         # while the app registry is being filled.
-        from . import views
+        from .public import views
 
         # The page's routes call the views; the models never import them (dependencies run
         # one way: models, then services, then views).

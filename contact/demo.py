@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from home.models import ArticlePage, FooterContent, StandardPage
 
 from .models import CannedAnswer, ContactPage, InquiryTopic, Kind, Queue, RoutingRule
-from .routing import fallback_queue
+from .workflow.routing import fallback_queue
 
 MAILBOX = "kontaktni-centrum@socialnibydleni.example"
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from contact.deadlines import add_working_days, is_working_day, resumed_due_date
-from contact.deadlines import working_days_between as between
+from contact.workflow.deadlines import add_working_days, is_working_day, resumed_due_date
+from contact.workflow.deadlines import working_days_between as between
 
 
 @pytest.mark.parametrize(

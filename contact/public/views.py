@@ -1,7 +1,7 @@
 """The public side: the contact page's routes and the "comments on this page" entry.
 
-Views stay thin: the forms validate, contact.services files the inquiry, the templates say
-what happens next.
+Views stay thin: the forms validate, contact.workflow.services files the inquiry, the
+templates say what happens next.
 """
 
 from datetime import timedelta
@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from contact.models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
+from contact.workflow import services
 from home.querysets import published
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
@@ -20,9 +22,8 @@ from portal.client_address import client_ip
 from portal.form_checks import Outcome
 from portal.private_pages import keep_private
 
-from . import accessible_formats, services, suggestions
+from . import accessible_formats, suggestions
 from .forms import FeedbackForm, QuestionForm
-from .models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
 
 # Defaults of the CONTACT_RATE_LIMITS setting.
 RATE_LIMITS = {"per_ip": "10/h", "per_address": "5/h", "suggestions": "120/h"}

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from contact.models import Inquiry, InquiryMessage, contact_page_for
 from home.models import FooterContent
 from home.models.site_content import for_locale
 from portal.mail import absolute_url
 from portal.outbox import queue_email
 
-from .models import Inquiry, InquiryMessage, contact_page_for
 from .routing import members_of
 
 TEMPLATES = "contact/email"
