@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal.csrf import fills_in_lazily
+from portal.fragment_placeholders import CSRF_FIELD, rendering_fragment
 
 register = template.Library()
 
@@ -20,8 +21,6 @@ def lazy_csrf_token(context):
     click (portal.errors.csrf_failure). Elsewhere, or once the page has a token anyway, it is
     Django's own {% csrf_token %}.
     """
-    from home.frame_fragment import CSRF_FIELD, rendering_fragment
-
     if rendering_fragment(context):
         return mark_safe(CSRF_FIELD)  # noqa: S308 - a constant comment, replaced per request
     request = context.get("request")
@@ -49,8 +48,6 @@ def form_started_field(context, form):
     view's second step applies. Elsewhere the field carries the token the form was made with.
     In the shared footer (home.frame_fragment) the value is a placeholder, filled per request.
     """
-    from home.frame_fragment import rendering_fragment
-
     field = form["form_started"]
     request = context.get("request")
     if rendering_fragment(context) or request is None or not fills_in_lazily(request):
