@@ -240,19 +240,21 @@ def _inquiry_context(inquiry, status_url) -> dict:
     }
 
 
-@require_safe
-def page_feedback(request, page_id):
-    """Where "Any comments on this page?" leads: the feedback form, told which page."""
+def _feedback_form_about(request, field: str, object_id: int):
+    """A redirect to the feedback form of the reader's language, its hidden field filled in."""
     contact_page = contact_page_for(translation.get_language())
     if contact_page is None:
         raise Http404
-    return redirect(f"{contact_page.route_url('feedback', request=request)}?page={page_id}")
+    return redirect(f"{contact_page.route_url('feedback', request=request)}?{field}={object_id}")
+
+
+@require_safe
+def page_feedback(request, page_id):
+    """Where "Any comments on this page?" leads: the feedback form, told which page."""
+    return _feedback_form_about(request, "page", page_id)
 
 
 @require_safe
 def accessible_format(request, document_id):
     """Where "Request an accessible format" leads: the feedback form, told which document."""
-    contact_page = contact_page_for(translation.get_language())
-    if contact_page is None:
-        raise Http404
-    return redirect(f"{contact_page.route_url('feedback', request=request)}?document={document_id}")
+    return _feedback_form_about(request, "document", document_id)
