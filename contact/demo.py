@@ -13,7 +13,7 @@ from home.pages.models import ArticlePage, StandardPage
 from portal.demo_translation import translate_as_translator
 
 from .models import CannedAnswer, ContactPage, InquiryTopic, Kind, Queue, RoutingRule
-from .routing import fallback_queue
+from .workflow.routing import fallback_queue
 
 MAILBOX = "kontaktni-centrum@socialnibydleni.example"
 

@@ -16,9 +16,9 @@ from wagtail.models import Locale
 
 from home.pages.models import ArticlePage
 
-from . import deadlines, routing
 from .models import Channel, Inquiry, InquiryTopic, Kind, RequesterType, Status
-from .references import next_reference
+from .workflow import deadlines, routing
+from .workflow.references import next_reference
 
 # The demo topics by a short key (contact.demo.TOPICS names them in Czech).
 TOPICS = {

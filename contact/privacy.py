@@ -15,8 +15,8 @@ from django.utils import timezone
 from portal.models import OutgoingEmail
 from portal.outbox import forget_address
 
-from . import audit
 from .models import FINISHED_STATUSES, Inquiry, InquiryMessage, InternalNote, Queue, Status
+from .workflow import audit
 
 SPAM_RETENTION_DAYS = 30
 ERASED = "—"

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from .public import views
 
 urlpatterns = [
     # Content pages link here without a query: the link costs them no database lookup.

@@ -2,12 +2,12 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import audit
 from .models import Inquiry
 from .permissions import InquiryPermissionPolicy, works_in_contact_centre
 from .staff.dashboard import InquiriesPanel
 from .staff.dashboard_charts import inquiries_panel
 from .staff.viewsets import ContactCentreGroup
+from .workflow import audit
 
 # Before any view asks: Wagtail otherwise falls back to model permissions for inquiries.
 register_permission_policy(Inquiry, InquiryPermissionPolicy(Inquiry))

@@ -17,8 +17,9 @@ from wagtail.log_actions import log
 
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
-from portal.clients import client_ip, keyed_hash
+from portal.client_address import client_ip
 from portal.form_checks import Outcome, second_step_token
+from portal.hashing import keyed_hash
 from portal.private_pages import secret_address
 
 from . import services, tasks

@@ -18,7 +18,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
-from .clients import client_ip, keyed_hash
+from .client_address import client_ip
+from .hashing import keyed_hash
 
 # A token is signed with the time it was issued and is good for a day: long enough for a tab
 # left open over lunch, short enough that a harvested token does not work for ever. Tokens are

@@ -12,9 +12,8 @@ class PortalConfig(AppConfig):
 
         from .caching import invalidation  # its signal receivers need the models loaded
 
-        # Kept beside the receivers they connect, which need the models loaded too.
-        from .caching.generation import bump_generation
-        from .caching.resilient_redis import cache_recovered
+        from .caching.generation import bump_generation  # beside the receivers it serves
+        from .caching.resilient_redis import cache_recovered  # beside the receivers it serves
 
         invalidation.connect()
         # A publish during a cache outage could not retire what it changed: retire it all.

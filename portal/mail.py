@@ -3,7 +3,8 @@ layout, in the recipient's language, with CSS inlined for mail clients.
 
 Templates come in threes: <name>_subject.txt, <name>.txt and <name>.html (the HTML extends
 email/base.html). Sending is the caller's business (tasks, with retries); building never
-touches the network.
+touches the network; portal.outbox stores what render_email made and sends the message
+email_message builds from it.
 """
 
 from functools import lru_cache
@@ -44,24 +45,25 @@ def inline_css(html: str) -> str:
     return _inliner().inline(html)
 
 
-def build_email(
-    template: str,
+def email_message(
+    subject: str,
+    text: str,
+    html: str,
     to: str,
-    context: dict,
-    language: str,
     headers: dict | None = None,
     reply_to: list[str] | None = None,
     connection=None,
 ) -> EmailMultiAlternatives:
-    subject, text, html = render_email(template, context, language)
+    """The message for rendered texts (render_email), as the outbox stored them."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"Content-Language": language, **(headers or {})},
-        reply_to=reply_to,
+        headers=headers or {},
+        reply_to=reply_to or None,
         connection=connection,
     )
-    message.attach_alternative(html, "text/html")
+    if html:  # a row whose HTML was scrubbed goes as text only rather than as an empty part
+        message.attach_alternative(html, "text/html")
     return message

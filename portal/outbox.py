@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
 
 from .addresses import without_address
-from .mail import render_email
+from .mail import email_message, render_email
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -68,17 +68,15 @@ def backoff(attempts: int) -> timedelta:
 
 
 def as_message(email: OutgoingEmail, connection=None) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=email.subject,
-        body=email.body_text,
-        to=[email.to],
+    return email_message(
+        email.subject,
+        email.body_text,
+        email.body_html,
+        email.to,
         headers=email.headers,
-        reply_to=email.reply_to or None,
+        reply_to=email.reply_to,
         connection=connection,
     )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
-    return message
 
 
 @task()

@@ -33,7 +33,7 @@ from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .clients import keyed_hash
+from .hashing import keyed_hash
 
 # Views an admin user may reach before giving a code. The set-up page is not among them:
 # it is open only to a user with no confirmed device yet, or to one verified in this session

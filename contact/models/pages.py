@@ -51,6 +51,11 @@ class ContactPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
 
+    # The public views answer these routes. They stand above the models (they import them
+    # and the services), so this module cannot import them without a cycle: contact.apps
+    # hands them over once every app is loaded.
+    public_views = None
+
     class Meta:
         verbose_name = _("contact centre page")
 
@@ -63,45 +68,31 @@ class ContactPage(RoutablePageMixin, Page):
 
     @path("")
     def question(self, request):
-        from contact import views
-
-        return views.inquiry_form(request, self, Kind.QUESTION)
+        return self.public_views.inquiry_form(request, self, Kind.QUESTION)
 
     @localized_path("feedback", cs="pripominka/", en="feedback/")
     def feedback(self, request):
-        from contact import views
-
-        return views.inquiry_form(request, self, Kind.FEEDBACK)
+        return self.public_views.inquiry_form(request, self, Kind.FEEDBACK)
 
     @localized_path("confirmation", cs="odeslano/<str:token>/", en="sent/<str:token>/")
     def confirmation(self, request, token):
-        from contact import views
-
-        return views.confirmation(request, self, token)
+        return self.public_views.confirmation(request, self, token)
 
     @localized_path("received", cs="odeslano/", en="sent/")
     def received(self, request):
-        from contact import views
-
-        return views.received(request, self)
+        return self.public_views.received(request, self)
 
     @localized_path("status", cs="stav/<str:token>/", en="status/<str:token>/")
     def status(self, request, token):
-        from contact import views
-
-        return views.status(request, self, token)
+        return self.public_views.status(request, self, token)
 
     @localized_path("suggestions", cs="navrhy/", en="suggestions/")
     def suggestions(self, request):
-        from contact import views
-
-        return views.suggestions_fragment(request, self)
+        return self.public_views.suggestions_fragment(request, self)
 
     @localized_path("follow", cs="clanek/<str:token>/", en="article/<str:token>/")
     def follow(self, request, token):
-        from contact import views
-
-        return views.follow_suggestion(request, self, token)
+        return self.public_views.follow_suggestion(request, self, token)
 
 
 def contact_page_for(language_code: str) -> ContactPage | None:

@@ -16,7 +16,7 @@ from contact.models import (
     Status,
     allowed_next,
 )
-from contact.routing import members_of
+from contact.workflow.routing import members_of
 from portal.addresses import AddressField
 
 

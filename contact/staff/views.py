@@ -1,5 +1,6 @@
 """The admin's inquiry screens: the list, one inquiry with its thread and actions, and logging
-an inquiry that came by phone or e-mail. Every action calls a function of contact.services."""
+an inquiry that came by phone or e-mail. Every action calls a function of
+contact.workflow.services."""
 
 from itertools import chain
 
@@ -21,10 +22,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import registry as log_registry
 
-from contact import services
-from contact.canned import canned_answers_for, canned_reply
 from contact.models import CannedAnswer, Inquiry, Queue, Status
+from contact.workflow import services
 
+from .canned import canned_answers_for, canned_reply
 from .forms import AssignForm, LogInquiryForm, MoveForm, NoteForm, ReplyForm, StatusForm
 
 

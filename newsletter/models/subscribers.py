@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.clients import keyed_hash
+from portal.hashing import keyed_hash
 
 
 def new_link_secret() -> str:

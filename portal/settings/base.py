@@ -151,7 +151,7 @@ AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_HOURS", default=1)
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # Its log messages say where, not who or from where (those are in its records above).
 AXES_CLIENT_STR_CALLABLE = "portal.logging.axes_client_str"

@@ -14,7 +14,7 @@ from contact.models import (
     QueueMembership,
     RoutingRule,
 )
-from contact.routing import fallback_queue
+from contact.workflow.routing import fallback_queue
 from tests import factories
 from tests.factories import default_locale
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from contact.deadlines import add_working_days, is_working_day, resumed_due_date
-from contact.deadlines import working_days_between as between
+from contact.workflow.deadlines import add_working_days, is_working_day, resumed_due_date
+from contact.workflow.deadlines import working_days_between as between
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,21 @@ def test_waiting_for_the_requester_moves_the_due_date_by_the_working_days_waited
     assert resumed_due_date(date(2026, 12, 9), date(2026, 12, 5), date(2026, 12, 6)) == date(
         2026, 12, 9
     )
+
+
+def test_waiting_over_easter_and_christmas_costs_only_the_working_days_waited():
+    # Easter 2027: Good Friday 26 March and Easter Monday 29 March, with the weekend between.
+    assert between(date(2027, 3, 25), date(2027, 3, 30)) == 1
+    assert add_working_days(date(2027, 3, 25), 2) == date(2027, 3, 31)
+    # Christmas 2026: 24 to 26 December are holidays, the 26th and 27th a weekend.
+    assert between(date(2026, 12, 23), date(2026, 12, 28)) == 1
+    assert resumed_due_date(date(2026, 12, 23), date(2026, 12, 23), date(2026, 12, 28)) == date(
+        2026, 12, 28
+    )
+
+
+def test_no_days_to_add_and_no_days_waited_change_nothing():
+    # A Saturday start with nothing to add stays on the Saturday, not the next Monday.
+    assert add_working_days(date(2026, 11, 28), 0) == date(2026, 11, 28)
+    # A pause that ends before it began waited no working days.
+    assert between(date(2026, 12, 4), date(2026, 12, 1)) == 0

@@ -8,8 +8,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from contact import privacy, services
+from contact import privacy
 from contact.models import InquiryMessage, Kind
+from contact.workflow import services
 from portal.models import OutgoingEmail
 from portal.outbox import deliver_email, send_due_emails
 from tests.traces import rows_mentioning

@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.utils import formats, timezone, translation
 
-from contact import services
-from contact.canned import canned_reply
 from contact.models import Inquiry, Status
+from contact.staff.canned import canned_reply
+from contact.workflow import services
 from portal.abuse import form_started_token
 from portal.models import OutgoingEmail
 from portal.outbox import send_due_emails

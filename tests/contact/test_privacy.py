@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact import privacy, services
+from contact import privacy
 from contact.models import Inquiry, Status
 from contact.privacy import months_before
+from contact.workflow import services
 from portal.models import OutgoingEmail
 
 from .factories import InquiryFactory, QueueFactory

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 
 from contact.models import ReferenceCounter
-from contact.references import format_reference, next_reference
+from contact.workflow.references import format_reference, next_reference
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ fallback; and each queue hands new inquiries out as it is set to."""
 import pytest
 
 from contact.models import Kind, Queue, Region, RequesterType
-from contact.routing import Enquiry, choose_assignee, fallback_queue, route
+from contact.workflow.routing import Enquiry, choose_assignee, fallback_queue, route
 
 from .factories import InquiryTopicFactory, QueueFactory, RoutingRuleFactory, UserFactory
 

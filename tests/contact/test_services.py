@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
-from contact import services
 from contact.models import (
     ArticleSuggestion,
     Channel,
@@ -20,6 +19,7 @@ from contact.models import (
     allowed_next,
 )
 from contact.models.choices import TRANSITIONS
+from contact.workflow import services
 from portal.models import OutgoingEmail
 
 from .factories import InquiryFactory, QueueFactory, UserFactory
@@ -87,7 +87,7 @@ def test_an_inquiry_that_fails_to_save_sends_nothing(topic, monkeypatch):
     def broken_routing(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("contact.services.notifications.notify_queue", broken_routing)
+    monkeypatch.setattr("contact.workflow.services.notifications.notify_queue", broken_routing)
     with pytest.raises(RuntimeError):
         services.receive(new(topic))
     assert not Inquiry.objects.exists()

@@ -189,7 +189,7 @@ def test_lists_filter_by_status_queue_topic_and_assignee(signed_in, queue, topic
 
 
 def test_the_detail_shows_the_thread(signed_in, mine, staff):
-    from contact import services
+    from contact.workflow import services
 
     services.add_note(mine, "Ověřit u metodika", by=staff)
     services.reply(mine, "Dobrý den, posíláme odpověď.", by=staff)

@@ -3,8 +3,8 @@ per visit, and every click recorded through a link nobody can forge."""
 
 import pytest
 
-from contact import suggestions
 from contact.models import ArticleSuggestion
+from contact.public import suggestions
 from tests import factories as content
 
 from .conftest import translate_page

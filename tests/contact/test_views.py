@@ -369,7 +369,7 @@ def test_short_or_unrelated_text_suggests_nothing(client, contact_page, answerin
 
 
 def test_status_of_a_waiting_inquiry_says_the_clock_stopped(client, contact_page):
-    from contact import services
+    from contact.workflow import services
 
     inquiry = InquiryFactory(status=Status.WAITING, language="cs")
     inquiry.status_token_hash = services.token_hash("tajne")

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from portal.abuse import HumanCheckMixin, form_started_token, over_limit, too_many_requests
-from portal.clients import client_ip, keyed_hash
+from portal.client_address import client_ip
+from portal.hashing import keyed_hash
 
 
 class ExampleForm(HumanCheckMixin, forms.Form):
@@ -95,3 +96,19 @@ def test_keyed_hash_is_stable_secret_and_purpose_bound(settings):
     assert "jana" not in first
     settings.PERSONAL_DATA_HASH_KEY = "another key"
     assert keyed_hash("jana@example.cz", "ledger") != first
+
+
+def test_keyed_hash_keeps_the_hashes_already_stored(settings):
+    # Made by the hand-written HMAC before keyed_hash used salted_hmac: suppression ledgers,
+    # hashed IPs and recovery codes kept with it must still match.
+    settings.PERSONAL_DATA_HASH_KEY = "pinned key"
+    assert keyed_hash("jana@example.cz", "ledger") == (
+        "1415048539e88bfe09e605b6b80886565f5adc67059e1329df47c3d576aa0ef3"
+    )
+
+
+def test_lockout_reads_the_client_address_the_rate_limits_read():
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    assert import_string(settings.AXES_CLIENT_IP_CALLABLE) is client_ip

@@ -19,8 +19,9 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from contact import services, suggestions
 from contact.models import Kind
+from contact.public import suggestions
+from contact.workflow import services
 from newsletter.tokens import make_confirm_token, make_manage_token
 from portal.access_log import safe_atoms
 from portal.logging import RedactPersonalData, axes_client_str, redact
@@ -118,7 +119,7 @@ def test_the_contact_centres_status_confirmation_and_follow_links_lose_their_tok
         assert redact(path) == path.replace(token, T)
     # The status token is random: its route masks it whatever characters it drew.
     for _ in range(500):
-        token = secrets.token_urlsafe(24)  # as contact.services._open makes it
+        token = secrets.token_urlsafe(24)  # as contact.workflow.services._open makes it
         path = urlsplit(page.route_url("status", token)).path
         assert redact(path) == path.replace(token, T)
 

@@ -34,6 +34,23 @@ def test_a_queued_email_is_sent_once_and_marked(settings):
     assert mail.outbox[0].alternatives[0][0] == "<p>Dobrý den</p>"
 
 
+def test_a_queued_email_goes_with_its_language_reply_to_and_sender(settings):
+    settings.DEFAULT_FROM_EMAIL = "portal@socialnibydleni.example"
+    email = queued(headers={"Content-Language": "en"}, reply_to=["fronta@socialnibydleni.example"])
+    deliver_email.call(email.pk)
+    (message,) = mail.outbox
+    assert message.from_email == "portal@socialnibydleni.example"
+    assert message.to == ["jana@example.cz"] and message.subject == "Potvrzení"
+    assert message.extra_headers == {"Content-Language": "en"}
+    assert message.reply_to == ["fronta@socialnibydleni.example"]
+    assert message.body == "Dobrý den"
+
+
+def test_a_queued_email_without_html_goes_as_text_only():
+    deliver_email.call(queued(body_html="").pk)
+    assert mail.outbox[0].alternatives == []
+
+
 def test_smtp_outage_then_recovery_loses_nothing_and_sends_nothing_twice(smtp_sink):
     emails = [queued(to=f"clovek{n}@example.cz") for n in range(3)]
     smtp_sink.stop()

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from contact import services
+from contact.workflow import services
 from portal.models import OutgoingEmail
 from tests.contact.factories import InquiryFactory
 from tests.traces import rows_mentioning

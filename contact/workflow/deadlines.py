@@ -2,39 +2,36 @@
 stops while the contact centre waits for the requester."""
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 
-@lru_cache(maxsize=32)
-def public_holidays(year: int) -> frozenset[date]:
+@cache
+def czech_calendar():
+    """The Czech working-day calendar; it adds each year's holidays when first asked about it."""
     import holidays  # a few MiB of calendars, loaded by the first due date a process works out
 
-    return frozenset(holidays.country_holidays("CZ", years=year))
+    return holidays.CZ()
 
 
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in public_holidays(day.year)
+    return czech_calendar().is_working_day(day)
 
 
 def add_working_days(start: date, days: int) -> date:
     """The day `days` working days after start (start itself does not count)."""
-    day = start
-    remaining = days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
+    if days <= 0:
+        # get_nth_working_day(start, 0) would move a weekend start on to Monday; no days
+        # to add means the start itself.
+        return start
+    return czech_calendar().get_nth_working_day(start, days)
 
 
 def working_days_between(start: date, end: date) -> int:
     """Working days after start up to and including end."""
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        count += is_working_day(day)
-    return count
+    if end <= start:
+        # get_working_days_count swaps a reversed range instead of counting nothing.
+        return 0
+    return czech_calendar().get_working_days_count(start + timedelta(days=1), end)
 
 
 def due_date(received_on: date, response_days: int) -> date:

@@ -16,10 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 
-from portal.clients import keyed_hash
-
-from . import audit, deadlines, notifications, routing
-from .models import (
+from contact.models import (
     FINISHED_STATUSES,
     ArticleSuggestion,
     Channel,
@@ -30,6 +27,9 @@ from .models import (
     Status,
     allowed_next,
 )
+from portal.hashing import keyed_hash
+
+from . import audit, deadlines, notifications, routing
 from .references import next_reference
 
 MAX_TOKEN_LENGTH = 100

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from wagtail.models import Locale
 
+from contact.models import ArticleSuggestion
 from home.pages.models import ArticlePage
 from home.search.analysis import query_terms
-
-from .models import ArticleSuggestion
 
 MAX_SUGGESTIONS = 3
 MIN_QUESTION_LENGTH = 15

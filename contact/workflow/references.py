@@ -8,7 +8,7 @@ sharing a number, and a transaction that rolls back gives its number back.
 from django.db import transaction
 from django.db.models import F
 
-from .models import ReferenceCounter
+from contact.models import ReferenceCounter
 
 PREFIX = "SB"
 

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from contact.models import MAX_MESSAGE_LENGTH, InquiryTopic, Region, RequesterType
 from portal.abuse import HumanCheckMixin
 from portal.addresses import AddressField
 
-from .models import MAX_MESSAGE_LENGTH, InquiryTopic, Region, RequesterType
 from .suggestions import valid_visit
 
 

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from contact.models import InquiryTopic, Queue, RoutingRule
 from home.search.analysis import fold
-
-from .models import InquiryTopic, Queue, RoutingRule
 
 FALLBACK_QUEUE_NAME = "Obecné dotazy"
 _WORD = re.compile(r"\w+")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 
-from .models import Status
+from contact.models import Status
 
 RECEIVED = "contact.inquiry.received"
 LOGGED = "contact.inquiry.logged"

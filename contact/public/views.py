@@ -1,7 +1,7 @@
 """The public side: the contact page's routes and the "comments on this page" entry.
 
-Views stay thin: the forms validate, contact.services files the inquiry, the templates say
-what happens next.
+Views stay thin: the forms validate, contact.workflow.services files the inquiry, the
+templates say what happens next.
 """
 
 from datetime import timedelta
@@ -13,16 +13,17 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from contact.models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
+from contact.workflow import services
 from home.pages.querysets import published
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
-from portal.clients import client_ip
+from portal.client_address import client_ip
 from portal.form_checks import Outcome
 from portal.private_pages import keep_private
 
-from . import accessible_formats, services, suggestions
+from . import accessible_formats, suggestions
 from .forms import FeedbackForm, QuestionForm
-from .models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
 
 # Defaults of the CONTACT_RATE_LIMITS setting.
 RATE_LIMITS = {"per_ip": "10/h", "per_address": "5/h", "suggestions": "120/h"}
@@ -239,19 +240,21 @@ def _inquiry_context(inquiry, status_url) -> dict:
     }
 
 
-@require_safe
-def page_feedback(request, page_id):
-    """Where "Any comments on this page?" leads: the feedback form, told which page."""
+def _feedback_form_about(request, field: str, object_id: int):
+    """A redirect to the feedback form of the reader's language, its hidden field filled in."""
     contact_page = contact_page_for(translation.get_language())
     if contact_page is None:
         raise Http404
-    return redirect(f"{contact_page.route_url('feedback', request=request)}?page={page_id}")
+    return redirect(f"{contact_page.route_url('feedback', request=request)}?{field}={object_id}")
+
+
+@require_safe
+def page_feedback(request, page_id):
+    """Where "Any comments on this page?" leads: the feedback form, told which page."""
+    return _feedback_form_about(request, "page", page_id)
 
 
 @require_safe
 def accessible_format(request, document_id):
     """Where "Request an accessible format" leads: the feedback form, told which document."""
-    contact_page = contact_page_for(translation.get_language())
-    if contact_page is None:
-        raise Http404
-    return redirect(f"{contact_page.route_url('feedback', request=request)}?document={document_id}")
+    return _feedback_form_about(request, "document", document_id)

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from contact.models import Inquiry, InquiryMessage, contact_page_for
 from home.frame.models import FooterContent
 from portal.locales import in_language_or_default
 from portal.mail import absolute_url
 from portal.outbox import queue_email
 
-from .models import Inquiry, InquiryMessage, contact_page_for
 from .routing import members_of
 
 TEMPLATES = "contact/email"

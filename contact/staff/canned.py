@@ -2,11 +2,10 @@
 
 from wagtail.models import Page
 
+from contact.models import CannedAnswer
+from contact.models.i18n import one_per_translation
 from home.pages.querysets import published
 from portal.mail import absolute_url
-
-from .models import CannedAnswer
-from .models.i18n import one_per_translation
 
 
 def canned_answers_for(language: str) -> list[CannedAnswer]:
