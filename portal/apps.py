@@ -11,7 +11,6 @@ class PortalConfig(AppConfig):
         defuse_admin_exports()
 
         from .caching import invalidation  # its signal receivers need the models loaded
-
         from .caching.generation import bump_generation  # beside the receivers it serves
         from .caching.resilient_redis import cache_recovered  # beside the receivers it serves
 

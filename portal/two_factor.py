@@ -29,7 +29,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,11 +65,14 @@ def must_set_up(user) -> bool:
     return settings.STAFF_2FA_REQUIRED and user.is_superuser
 
 
-class TwoFactorMiddleware(OTPMiddleware):
-    """Marks request.user verified or not (django-otp) and keeps unverified staff out."""
+class TwoFactorMiddleware:
+    """Keeps unverified staff out of the admin. It runs after django-otp's OTPMiddleware,
+    which marks request.user verified or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
 
     def __call__(self, request):
-        self._install_lazy_accessors(request)
         return self._keep_unverified_staff_out(request) or self.get_response(request)
 
     def _keep_unverified_staff_out(self, request):
