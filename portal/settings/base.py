@@ -420,3 +420,7 @@ LOGGING = {
     },
 }
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALIDATE_GUID": True}
+
+# The periodic jobs and `manage.py run_scheduler` (portal/scheduler/): a table of when each
+# job is due next, shared by every scheduler process.
+INSTALLED_APPS.append("portal.scheduler")
