@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -151,7 +152,12 @@ def pause_or_resume(request, send_id):
 
 def sends(request):
     _require(request, SEND_PERMISSION)
-    rows = Send.objects.select_related("page", "created_by")[:100]
+    not_delivered = [Delivery.Status.FAILED, Delivery.Status.BOUNCED]
+    rows = Send.objects.select_related("page", "created_by").annotate(
+        sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+        failed_count=Count("deliveries", filter=Q(deliveries__status__in=not_delivered)),
+        total_count=Count("deliveries"),
+    )[:100]
     return render(request, "newsletter/admin/sends.html", {"sends": rows})
 
 
