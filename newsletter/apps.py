@@ -7,6 +7,6 @@ class NewsletterConfig(AppConfig):
 
     def ready(self):
         from . import (
-            esp_batch,  # noqa: F401 - registers its system check
             webhooks,  # noqa: F401 - connects anymail's tracking signal
         )
+        from .sending import esp_batch  # noqa: F401 - registers its system check

@@ -153,7 +153,7 @@ def test_subscriber_list_filters_and_exports_csv(client, django_user_model):
 
 
 def test_progress_lists_what_could_not_be_delivered(client, editor, issue, no_auto_workers):
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     grant(editor, "send_bulletin")
     subscriber = SubscriberFactory(email="neni@seznam.cz")
@@ -165,7 +165,7 @@ def test_progress_lists_what_could_not_be_delivered(client, editor, issue, no_au
 
 
 def test_progress_page_names_the_issue(client, editor, issue, no_auto_workers):
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     grant(editor, "send_bulletin")
     SubscriberFactory()
@@ -185,7 +185,7 @@ def test_progress_page_names_the_issue(client, editor, issue, no_auto_workers):
 
 
 def test_sends_list_shows_sent_failed_and_total_per_send(client, editor, issue, no_auto_workers):
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     grant(editor, "send_bulletin")
     SubscriberFactory.create_batch(5)

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from newsletter.sending import process_send, start_send
-from newsletter.test_sends import send_test
+from newsletter.sending.sends import process_send, start_send
+from newsletter.sending.trial_sends import send_test
 from tests.newsletter.factories import SubscriberFactory
 from tests.newsletter.helpers import signup_data
 

@@ -3,13 +3,13 @@
 start_send() records a Send, renders the issue once per language and creates one Delivery
 per confirmed subscriber (one INSERT … SELECT under a unique constraint). Workers
 (process_send tasks, any number, on any machine) claim batches of pending deliveries with
-SELECT … FOR UPDATE SKIP LOCKED (newsletter/claims.py), re-check that each subscriber is
-still confirmed, send the batch over one connection and acknowledge each accepted message at
-once (newsletter/acknowledgements.py), so that a killed worker leaves at most the one
-message it was handing over in doubt (with a provider's merge batches switched on, each
-batch is one call instead: newsletter/esp_batch.py). Transient errors put deliveries back
-with exponential backoff and jitter; permanent ones mark them failed. A reaper returns
-claims of dead workers to the queue.
+SELECT … FOR UPDATE SKIP LOCKED (claims.py), re-check that each subscriber is still
+confirmed, send the batch over one connection and record each accepted message at once
+(delivery_status.py), so that a killed worker leaves at most the one message it was
+handing over in doubt (with a provider's merge batches switched on, each batch is one call
+instead: esp_batch.py). Transient errors put deliveries back with exponential backoff and
+jitter; permanent ones mark them failed. A reaper returns claims of dead workers to the
+queue.
 """
 
 import logging
@@ -34,12 +34,12 @@ from portal.caching.invalidation import content_changed
 from portal.mail import absolute_url
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
+from ..models import Delivery, Send, SendContent, Subscriber
+from ..tokens import ManageTokens
 from . import claims, esp_batch
-from .acknowledgements import Acknowledgements, fast_acknowledgements
 from .claims import reap_stale_claims
-from .models import Delivery, Send, SendContent, Subscriber
+from .delivery_status import Acknowledgements, fast_acknowledgements
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK, render_issue, sending_languages
-from .tokens import ManageTokens
 
 logger = logging.getLogger(__name__)
 

@@ -28,9 +28,9 @@ from django.utils import timezone
 
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
+from ..models import Delivery
 from . import claims
-from .acknowledgements import row
-from .models import Delivery
+from .delivery_status import row
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK
 
 # What providers answer for a recipient they took on, and for one they refused.
