@@ -20,6 +20,7 @@ send one message with every address in To, so the system check newsletter.E001 r
 
 from urllib.parse import urlsplit
 
+from anymail.backends.base import AnymailBaseBackend
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
@@ -47,8 +48,6 @@ def merge_field(name: str) -> str:
 
 def send(recipients, contents, links, mail_connection, acknowledgements) -> str:
     """Send the batch as one call per language; "sent" or "paused for an outage"."""
-    from anymail.backends.base import AnymailBaseBackend
-
     if not isinstance(mail_connection, AnymailBaseBackend):
         raise ImproperlyConfigured("NEWSLETTER_MERGE_FIELD needs an anymail e-mail backend")
     groups: dict[str, list] = {}

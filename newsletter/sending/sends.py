@@ -29,6 +29,7 @@ from django.db.models.constants import OnConflict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
+from wagtail.models import Locale
 
 from portal.caching.invalidation import content_changed
 from portal.mail import absolute_url
@@ -66,8 +67,6 @@ def start_send(page, user=None, scheduled_for=None) -> Send:
 
 def _source_page(page):
     """Sends belong to the issue's original (Czech) page, whatever language started them."""
-    from wagtail.models import Locale
-
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page.specific
