@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from django.db import DatabaseError, close_old_connections, connections
 from django.utils import timezone
+from django_tasks_db.utils import is_locked_database_exception
 
 from portal.task_worker import (
     FIRST_BACKOFF_SECONDS,
@@ -50,6 +51,7 @@ class Scheduler:
         self.jobs = [job for job in jobs if job.applies()]
         self.database = database
         self.running = True
+        self.rows_ensured = False
 
     # The loop
 
@@ -61,6 +63,11 @@ class Scheduler:
                 self.run_due()
                 pause = self.seconds_until_next()
             except DatabaseError as error:
+                if is_locked_database_exception(error):
+                    # SQLite (make run) is busy with the worker's or the server's write: the
+                    # jobs left are tried again at the next tick.
+                    self.sleep(TICK_SECONDS)
+                    continue
                 if not is_connection_error(error):
                     raise
                 self.wait_for_database(error)
@@ -93,12 +100,21 @@ class Scheduler:
 
     def run_due(self) -> list[str]:
         """Run every job that is due and that no other scheduler took; the names run."""
-        self.ensure_rows()
+        if not self.rows_ensured:
+            self.ensure_rows()
+            self.rows_ensured = True
+        # One read finds the candidates, so that a pass with nothing due writes nothing (on
+        # SQLite every UPDATE would take the database's write lock).
+        due = set(
+            ScheduledJob.objects.using(self.database)
+            .filter(name__in=[job.name for job in self.jobs], next_run_at__lte=timezone.now())
+            .values_list("name", flat=True)
+        )
         ran = []
         for job in self.jobs:
             if not self.running:
                 break
-            if self.run_if_due(job):
+            if job.name in due and self.run_if_due(job):
                 ran.append(job.name)
         return ran
 
@@ -168,6 +184,7 @@ class Scheduler:
             close_connections()
             self.sleep(delay)
             if self.database_answers():
+                self.rows_ensured = False  # the database may have been restored from a backup
                 logger.warning(
                     "Database reachable again after %.1f s: the scheduler carries on",
                     time.monotonic() - started,

@@ -10,7 +10,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import get_commands
-from django.db import OperationalError, connection
+from django.db import OperationalError, ProgrammingError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -147,7 +147,7 @@ def test_the_scheduler_waits_out_a_database_outage_and_logs_it_once(caplog):
         mock.patch.object(scheduler, "database_answers", lambda: next(answers)),
         mock.patch.object(runner, "close_connections"),
         mock.patch.object(runner, "close_old_connections"),
-        mock.patch.object(runner.time, "sleep") as sleep,
+        mock.patch.object(scheduler, "sleep") as sleep,
         caplog.at_level(logging.WARNING, logger="portal.scheduler"),
     ):
         scheduler.run_forever()
@@ -160,13 +160,38 @@ def test_the_scheduler_waits_out_a_database_outage_and_logs_it_once(caplog):
 
 
 def test_an_error_that_is_not_an_outage_still_stops_the_scheduler():
+    # The supervisor's loop restarts it, and the error is in its log.
     scheduler = Scheduler([])
     with (
-        mock.patch.object(scheduler, "run_due", side_effect=OperationalError("database is locked")),
+        mock.patch.object(scheduler, "run_due", side_effect=ProgrammingError("no such column")),
         mock.patch.object(runner, "close_old_connections"),
-        pytest.raises(OperationalError),
+        pytest.raises(ProgrammingError),
     ):
         scheduler.run_forever()
+
+
+def test_a_busy_sqlite_database_is_tried_again_at_the_next_tick():
+    scheduler = Scheduler([])
+    passes = []
+
+    def run_due():
+        passes.append(1)
+        if len(passes) == 1:
+            raise OperationalError("database is locked")
+        scheduler.running = False
+        return []
+
+    with (
+        mock.patch.object(scheduler, "run_due", run_due),
+        mock.patch.object(scheduler, "seconds_until_next", return_value=0),
+        mock.patch.object(scheduler, "wait_for_database") as waited,
+        mock.patch.object(runner, "close_old_connections"),
+        mock.patch.object(scheduler, "sleep") as sleep,
+    ):
+        scheduler.run_forever()
+    assert len(passes) == 2
+    sleep.assert_any_call(runner.TICK_SECONDS)
+    assert not waited.called  # not an outage
 
 
 @pytest.mark.both_databases
