@@ -14,6 +14,9 @@ TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),$(PY) manage.py rqworker defaul
 # run and serve keep it running, as systemd's Restart=always does on a server
 # (docs/deployment.md): a worker that exits anyway is started again after 2 s.
 TASK_WORKER_LOOP = while :; do $(TASK_WORKER); echo "task worker exited ($$?); restarting in 2 s" >&2; sleep 2; done
+# The periodic jobs (portal/scheduler/jobs.py: publishing at its time, bulletin maintenance,
+# the outbox's sweeper, the task reaper, retention), kept running the same way.
+SCHEDULER_LOOP = while :; do $(PY) manage.py run_scheduler; echo "scheduler exited ($$?); restarting in 2 s" >&2; sleep 2; done
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages messages-update migrate demo setup run serve admin test lint format clean bench port-free
@@ -58,19 +61,21 @@ port-free:
 
 run: port-free setup ## Set everything up and serve it with demo content on http://127.0.0.1:PORT/ (PORT=8000)
 	@$(PY) manage.py ensure_dev_admin --port $(PORT)
-	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker; Ctrl+C stops both."
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background task worker and the periodic jobs; Ctrl+C stops all."
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 		$(TASK_WORKER_LOOP) & \
+		$(SCHEDULER_LOOP) & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
-serve: port-free install messages ## Production-like: gunicorn and the task worker with production settings (see README)
+serve: port-free install messages ## Production-like: gunicorn, the task worker and the periodic jobs with production settings (see README)
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input -v0
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with production settings; Ctrl+C stops it."
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 		$(TASK_WORKER_LOOP) & \
+		$(SCHEDULER_LOOP) & \
 		PORT=$(PORT) $(VENV)/bin/gunicorn --config ops/gunicorn.conf.py portal.wsgi
 
 bench: install messages ## Page benchmark against nginx static, Varnish, query counts, memory (DATABASE_URL=postgres://...)

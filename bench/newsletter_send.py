@@ -189,7 +189,7 @@ def baseline(issue) -> int:
     from django.core.mail import EmailMultiAlternatives, get_connection
 
     from newsletter.models import Subscriber
-    from newsletter.rendering import render_issue
+    from newsletter.sending.rendering import render_issue
 
     content = render_issue(issue, "cs")
     sent = 0
@@ -216,8 +216,8 @@ def _send(connection, messages) -> int:
 
 
 def portal(issue) -> int:
-    from newsletter import sending
     from newsletter.models import Delivery
+    from newsletter.sending import sends as sending
 
     sending.launch_workers = lambda send_id, count=2: None  # this process is the worker
     send = sending.start_send(issue)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,11 +13,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from . import sending, services
+from . import services
 from .models import BulletinPage, Delivery, Send, Subscriber
 from .models.subscribers import address_key
-from .rendering import issue_for_language, sending_languages
-from .test_sends import addresses_for_test, send_test
+from .sending import sends
+from .sending.rendering import issue_for_language, sending_languages
+from .sending.trial_sends import addresses_for_test, send_test
 
 SEND_PERMISSION = "newsletter.send_bulletin"
 EXPORT_PERMISSION = "newsletter.export_subscribers"
@@ -54,7 +56,7 @@ def send_issue(request, page_id):
     """
     _require(request, SEND_PERMISSION)
     page = get_object_or_404(BulletinPage, pk=page_id)
-    source = sending._source_page(page)
+    source = sends._source_page(page)
     existing = Send.objects.filter(page=source).exclude(status=Send.Status.CANCELLED).first()
     if request.method == "POST":
         data = request.POST
@@ -76,7 +78,7 @@ def send_issue(request, page_id):
         elif form.is_valid():
             if request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "1":
                 with transaction.atomic():
-                    send = sending.start_send(
+                    send = sends.start_send(
                         source, request.user, form.cleaned_data["scheduled_for"]
                     )
                     log(
@@ -87,7 +89,7 @@ def send_issue(request, page_id):
                     )
                 return redirect("newsletter_send_progress", send_id=send.pk)
             confirming = True
-    recipients = sending.recipients_by_language()
+    recipients = sends.recipients_by_language()
     versions = [
         {
             "language": language,
@@ -124,7 +126,7 @@ def send_progress(request, send_id):
         "newsletter/admin/send_progress.html",
         {
             "send": send,
-            "progress": sending.progress(send),
+            "progress": sends.progress(send),
             "languages": sending_languages(),
             "failed": failed,
         },
@@ -136,10 +138,10 @@ def pause_or_resume(request, send_id):
     _require(request, SEND_PERMISSION)
     send = get_object_or_404(Send, pk=send_id)
     if request.POST.get("action") == "pause":
-        sending.pause(send)
+        sends.pause(send)
         log(send.page, "newsletter.send.pause", user=request.user, data={"send": send.pk})
     elif request.POST.get("action") == "resume":
-        sending.resume(send)
+        sends.resume(send)
         log(send.page, "newsletter.send.resume", user=request.user, data={"send": send.pk})
     elif request.POST.get("action") == "cancel" and send.status == Send.Status.SCHEDULED:
         Send.objects.filter(pk=send.pk, status=Send.Status.SCHEDULED).update(
@@ -149,9 +151,14 @@ def pause_or_resume(request, send_id):
     return redirect("newsletter_send_progress", send_id=send.pk)
 
 
-def sends(request):
+def send_list(request):
     _require(request, SEND_PERMISSION)
-    rows = Send.objects.select_related("page", "created_by")[:100]
+    not_delivered = [Delivery.Status.FAILED, Delivery.Status.BOUNCED]
+    rows = Send.objects.select_related("page", "created_by").annotate(
+        sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+        failed_count=Count("deliveries", filter=Q(deliveries__status__in=not_delivered)),
+        total_count=Count("deliveries"),
+    )[:100]
     return render(request, "newsletter/admin/sends.html", {"sends": rows})
 
 

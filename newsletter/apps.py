@@ -6,7 +6,8 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Zpravodaj"
 
     def ready(self):
-        from . import (
-            esp_batch,  # noqa: F401 - registers its system check
-            webhooks,  # noqa: F401 - connects anymail's tracking signal
-        )
+        # Imported for their side effects, here because both need the models loaded (which
+        # is what ready() is for): esp_batch registers its system check, webhooks connects
+        # anymail's tracking signal.
+        from . import webhooks  # noqa: F401
+        from .sending import esp_batch  # noqa: F401

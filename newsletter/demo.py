@@ -5,6 +5,7 @@ from datetime import date
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.models import ArticlePage
 from portal.demo_translation import translate_as_translator
 
 from .models import BulletinIndexPage, BulletinPage, Send
@@ -41,8 +42,6 @@ def build_bulletin_demo(home, log) -> list[str]:
     # The demo's own issue, by its slug: an issue an editor added is not the demo's to translate.
     issue = BulletinPage.objects.child_of(index).filter(slug="zpravodaj-listopad-2026").first()
     if issue is None:
-        from home.pages.models import ArticlePage
-
         articles = ArticlePage.objects.filter(locale=home.locale).order_by("-first_published_at")
         issue = BulletinPage(
             title="Zpravodaj – listopad 2026 (ukázka)",

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.models import Topic
 from portal.abuse import HumanCheckMixin
 from portal.addresses import AddressError, check_address
 
@@ -35,8 +36,6 @@ class SubscribeForm(HumanCheckMixin, forms.Form):
 
     def __init__(self, *args, with_topics=True, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.taxonomy.models import Topic
-
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.fields["language"].initial = language
         topics = Topic.objects.filter(locale__language_code=language)
@@ -82,8 +81,6 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.taxonomy.models import Topic
-
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.fields["topics"].queryset = Topic.objects.filter(locale__language_code=language)
 

@@ -18,6 +18,7 @@ from portal.mail import absolute_url
 from portal.outbox import forget_address, queue_email
 
 from .models import Delivery, Subscriber, SuppressedAddress
+from .models.subscribers import address_key
 from .tokens import make_confirm_token, make_manage_token
 
 # Do not send a second confirmation within this time: it spares inboxes and stops a sign-up
@@ -65,8 +66,6 @@ def subscribe(signup: SignUp) -> Subscriber | None:
 
 
 def _get_or_create_locked(signup: SignUp, now) -> Subscriber:
-    from .models.subscribers import address_key
-
     existing = Subscriber.objects.select_for_update().filter(email_key=address_key(signup.email))
     subscriber = existing.first()
     if subscriber is not None:
@@ -154,8 +153,6 @@ def suppress(email: str, reason: str) -> None:
     SuppressedAddress.objects.get_or_create(
         address_hash=SuppressedAddress.hash_of(email), defaults={"reason": reason}
     )
-    from .models.subscribers import address_key
-
     Subscriber.objects.filter(email_key=address_key(email)).update(
         status=Subscriber.Status.SUPPRESSED
     )

@@ -10,7 +10,11 @@ anything. The tasks return nothing, so the task results hold no fact about an ad
 
 from django_tasks import task
 
+from home.models import Topic
+
 from . import services
+from .models import Subscriber
+from .models.subscribers import address_key
 
 
 @task()
@@ -25,8 +29,6 @@ def process_signup(
     ip_hash: str = "",
 ) -> None:
     """Record the sign-up and ask for confirmation (services.subscribe decides)."""
-    from home.taxonomy.models import Topic
-
     services.subscribe(
         services.SignUp(
             email=email,
@@ -45,9 +47,6 @@ def process_signup(
 @task()
 def process_resend(email: str) -> None:
     """Send the confirmation again: only for a pending sign-up of this address."""
-    from .models import Subscriber
-    from .models.subscribers import address_key
-
     subscriber = Subscriber.objects.filter(email_key=address_key(email)).first()
     if subscriber is not None:
         services.resend_confirmation(subscriber)

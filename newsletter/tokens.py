@@ -6,12 +6,8 @@ cannot be turned into a link for another address, and giving the subscriber a ne
 (on erasure, or when they ask for it) makes all their old links void.
 """
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.core import signing
-from django.utils.encoding import force_bytes
 
 from .models import Subscriber
 
@@ -33,32 +29,17 @@ def make_manage_token(subscriber: Subscriber) -> str:
 
 
 class ManageTokens:
-    """make_manage_token for a batch of recipients, about four times cheaper per token.
+    """make_manage_token for a batch of recipients: one signer for the whole batch.
 
-    The tokens are exactly Django's (TimestampSigner, the same salt, key and algorithm: the
-    tests compare them with signing.dumps), so the links verify as before and forging one is
-    as hard as before. Only the per-token set-up is done once per batch: the timestamp (these
-    links never expire, it is not checked), the derived HMAC key and the keyed hash state,
-    which is copied for each token.
+    The tokens are Django's own (TimestampSigner with the same salt: the tests compare them
+    with signing.dumps), so the links verify as before and forging one is as hard as before.
     """
 
     def __init__(self):
-        signer = signing.TimestampSigner(salt=MANAGE)
-        self.sep = signer.sep
-        self.stamp = signer.timestamp()
-        # As django.utils.crypto.salted_hmac derives it from Signer.signature()'s salt.
-        key = hashlib.new(
-            signer.algorithm, force_bytes(signer.salt + "signer") + force_bytes(signer.key)
-        ).digest()
-        self.mac = hmac.new(key, digestmod=signer.algorithm)
-        self.serializer = signing.JSONSerializer()
+        self.signer = signing.TimestampSigner(salt=MANAGE)
 
     def __call__(self, subscriber_id: int, link_secret: str) -> str:
-        data = self.serializer.dumps({"s": subscriber_id, "k": link_secret})
-        value = f"{signing.b64_encode(data).decode()}{self.sep}{self.stamp}"
-        mac = self.mac.copy()
-        mac.update(value.encode())
-        return f"{value}{self.sep}{signing.b64_encode(mac.digest()).decode()}"
+        return self.signer.sign_object({"s": subscriber_id, "k": link_secret})
 
 
 class TokenExpired(Exception):

@@ -6,6 +6,7 @@ anything by themselves (mail scanners follow links): they show a page with one b
 
 import contextlib
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.log_actions import log
 
+from home.models import Topic
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.client_address import client_ip
@@ -122,8 +124,6 @@ subscribe.csrf_recovery = recover_from_csrf_failure
 
 
 def _setting(name):
-    from django.conf import settings
-
     return getattr(settings, name)
 
 
@@ -240,8 +240,6 @@ def preferences(request, token):
 
 
 def _topics_in_language(subscriber):
-    from home.taxonomy.models import Topic
-
     keys = subscriber.topics.values_list("translation_key", flat=True)
     return Topic.objects.filter(
         translation_key__in=keys, locale__language_code=translation.get_language()

@@ -46,7 +46,7 @@ def register_bulletin_viewsets():
 @hooks.register("register_admin_urls")
 def register_bulletin_urls():
     return [
-        path("bulletin/sends/", admin_views.sends, name="newsletter_sends"),
+        path("bulletin/sends/", admin_views.send_list, name="newsletter_sends"),
         path("bulletin/send/<int:page_id>/", admin_views.send_issue, name="newsletter_send_issue"),
         path("bulletin/sends/<int:send_id>/", admin_views.send_progress,
              name="newsletter_send_progress"),

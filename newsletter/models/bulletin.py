@@ -1,7 +1,14 @@
 """Issues of the bulletin are pages: drafts, preview, revisions, workflow, translation, and a
-public archive come from Wagtail."""
+public archive come from Wagtail.
 
+Models are the bottom of the app: they import no other newsletter module but the models.
+The archive page's sign-up form comes from a template tag (newsletter_tags), and its RSS
+feed, which is one of the page's routes, is defined here.
+"""
+
+from django.contrib.syndication.views import Feed
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -10,8 +17,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.pages.models import paginate
 from home.search.analysis import clean_query, fold, query_terms
 from portal.abuse import searching_too_often, too_many_requests
+
+from .sending import Send
 
 TEASER_PAGE_TYPES = ["home.ArticlePage", "home.NewsPage"]
 
@@ -44,7 +54,7 @@ class BulletinIndexPage(RoutablePageMixin, Page):
     """The bulletin's own page: the sign-up form and the archive of sent issues."""
 
     # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
-    # remember them (home.routing).
+    # remember them (portal.caching.routes).
     route_arguments_are_public = True
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -58,8 +68,6 @@ class BulletinIndexPage(RoutablePageMixin, Page):
         verbose_name = _("bulletin")
 
     def sent_issues(self):
-        from .sending import Send
-
         sent = Send.objects.filter(status__in=[Send.Status.SENDING, Send.Status.DONE])
         sent_keys = list(sent.values_list("page__translation_key", flat=True).distinct())
         issues = BulletinPage.objects.child_of(self).live().public()
@@ -67,8 +75,6 @@ class BulletinIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def archive(self, request):
-        from home.pages.models import paginate
-
         query = clean_query(request.GET.get("q", ""))
         issues = self.sent_issues()
         terms = query_terms(query)
@@ -78,13 +84,9 @@ class BulletinIndexPage(RoutablePageMixin, Page):
             issues = issues.search(" ".join(terms), operator="and")
         else:
             issues = issues.order_by("-issue_date", "-pk")
-        from newsletter.forms import PRIVACY_NOTICE, SubscribeForm
-
         return self.render(
             request,
             context_overrides={
-                "signup_form": SubscribeForm(initial={"source": "page"}),
-                "privacy_notice": PRIVACY_NOTICE,
                 "issues": paginate(request, issues),
                 "query": query,
                 "query_string": f"q={query}" if query else "",
@@ -93,8 +95,6 @@ class BulletinIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from newsletter.feeds import BulletinFeed
-
         return BulletinFeed(self)(request)
 
 
@@ -124,8 +124,39 @@ class BulletinPage(Page):
         verbose_name_plural = _("bulletin issues")
 
     def folded_search_text(self) -> str:
-        from django.utils.html import strip_tags
-
         parts = [self.title, strip_tags(self.intro)]
         parts.extend(self.body.stream_block.get_searchable_content(self.body))
         return fold(" ".join(part for part in parts if part))
+
+
+class BulletinFeed(Feed):
+    """RSS of the issues sent so far, in the archive's language."""
+
+    title = _("Social housing bulletin")
+    description = _("Issues of the social housing bulletin (Zpravodaj).")
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return self.index_page.url
+
+    def items(self):
+        return self.index_page.sent_issues().order_by("-issue_date", "-pk")[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return strip_tags(item.intro)
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at

@@ -23,5 +23,11 @@ def footer_signup_form(context):
 
 
 @register.simple_tag
+def page_signup_form():
+    """The full sign-up form of the bulletin's own page (e-mail, language and topics)."""
+    return SubscribeForm(initial={"source": "page"})
+
+
+@register.simple_tag
 def privacy_notice():
     return PRIVACY_NOTICE

@@ -356,12 +356,13 @@ NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_CLAIM_TIMEOUT_MINUTES = env.int("NEWSLETTER_CLAIM_TIMEOUT_MINUTES", default=10)
 # How long a sender keeps trying to record messages the mail server has accepted while the
-# database is away (newsletter/acknowledgements.py); past it they wait for the reaper.
+# database is away (newsletter/sending/delivery_status.py); past it they wait for the reaper.
 NEWSLETTER_ACKNOWLEDGEMENT_PATIENCE_SECONDS = env.int(
     "NEWSLETTER_ACKNOWLEDGEMENT_PATIENCE_SECONDS", default=120
 )
 # The provider's merge-field syntax ("{{NAME}}", "%recipient.NAME%"): each batch becomes one
-# API call with per-recipient merge data (newsletter/esp_batch.py). Empty: one call per message.
+# API call with per-recipient merge data (newsletter/sending/esp_batch.py). Empty: one call
+# per message.
 NEWSLETTER_MERGE_FIELD = env.str("NEWSLETTER_MERGE_FIELD", default="")
 # Addresses that get every test of an issue besides the editor's own (comma-separated).
 NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
@@ -421,3 +422,7 @@ LOGGING = {
     },
 }
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALIDATE_GUID": True}
+
+# The periodic jobs and `manage.py run_scheduler` (portal/scheduler/): a table of when each
+# job is due next, shared by every scheduler process.
+INSTALLED_APPS.append("portal.scheduler")

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from newsletter.models import Subscriber
-from newsletter.sending import process_send, start_send
+from newsletter.sending.sends import process_send, start_send
 
 from .test_accessibility import check_pages
 

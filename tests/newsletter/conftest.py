@@ -1,6 +1,6 @@
 import pytest
 
-from newsletter import sending
+from newsletter.sending import sends as sending
 from tests.newsletter.factories import BulletinIndexPageFactory, BulletinPageFactory
 
 

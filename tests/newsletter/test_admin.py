@@ -153,7 +153,7 @@ def test_subscriber_list_filters_and_exports_csv(client, django_user_model):
 
 
 def test_progress_lists_what_could_not_be_delivered(client, editor, issue, no_auto_workers):
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     grant(editor, "send_bulletin")
     subscriber = SubscriberFactory(email="neni@seznam.cz")
@@ -162,3 +162,42 @@ def test_progress_lists_what_could_not_be_delivered(client, editor, issue, no_au
     soup = BeautifulSoup(client.get(f"/admin/bulletin/sends/{send.pk}/").content, "html.parser")
     row = soup.select_one("[data-failed] tbody tr").get_text(" ", strip=True)
     assert subscriber.email in row and "550 No such user" in row
+
+
+def test_progress_page_names_the_issue(client, editor, issue, no_auto_workers):
+    from newsletter.sending.sends import start_send
+
+    grant(editor, "send_bulletin")
+    SubscriberFactory()
+    issue.title = "Zpravodaj prosinec 2026"
+    issue.save_revision().publish()
+    send = start_send(issue)
+    soup = BeautifulSoup(client.get(f"/admin/bulletin/sends/{send.pk}/").content, "html.parser")
+    assert soup.title.get_text(strip=True).startswith("Průběh rozesílky: Zpravodaj prosinec 2026")
+    named = soup.select_one("[data-issue]")
+    text = named.get_text(" ", strip=True)
+    assert text.startswith("Číslo: Zpravodaj prosinec 2026")
+    assert f"({issue.issue_date.day}. {issue.issue_date.month}. {issue.issue_date.year})" in text
+    assert named.select_one("a")["href"] == f"/admin/pages/{issue.pk}/edit/"
+    # The header's h1 (a template variable named "heading" once replaced it, title and all).
+    h1 = soup.select_one("h1.w-header__title")
+    assert h1.get_text(" ", strip=True) == "Průběh rozesílky Zpravodaj prosinec 2026"
+
+
+def test_sends_list_shows_sent_failed_and_total_per_send(client, editor, issue, no_auto_workers):
+    from newsletter.sending.sends import start_send
+
+    grant(editor, "send_bulletin")
+    SubscriberFactory.create_batch(5)
+    send = start_send(issue)
+    deliveries = list(send.deliveries.order_by("pk").values_list("pk", flat=True))
+    send.deliveries.filter(pk__in=deliveries[:2]).update(status="sent")
+    send.deliveries.filter(pk=deliveries[2]).update(status="failed")
+    send.deliveries.filter(pk=deliveries[3]).update(status="bounced")
+    soup = BeautifulSoup(client.get("/admin/bulletin/sends/").content, "html.parser")
+    headers = [th.get_text(strip=True) for th in soup.select("thead th")]
+    assert headers[-3:] == ["odesláno", "selhalo", "celkem"]
+    row = soup.select_one(f'tr[data-send="{send.pk}"]')
+    counts = {cell["data-count"]: cell.get_text() for cell in row.select("[data-count]")}
+    assert counts == {"sent": "2", "failed": "2", "total": "5"}
+    assert issue.title in row.get_text()

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsletter.models import Delivery
-from newsletter.sending import process_send, send_batch, start_send
+from newsletter.sending.sends import process_send, send_batch, start_send
 from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db

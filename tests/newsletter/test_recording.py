@@ -11,10 +11,10 @@ from django.core import mail, signing
 from django.db import connection
 from django.utils import timezone
 
-from newsletter import claims
-from newsletter.acknowledgements import Acknowledgements, row
 from newsletter.models import Delivery, Subscriber
-from newsletter.sending import _create_deliveries, process_send, start_send
+from newsletter.sending import claims
+from newsletter.sending.delivery_status import Acknowledgements, row
+from newsletter.sending.sends import _create_deliveries, process_send, start_send
 from newsletter.tokens import (
     MANAGE,
     ManageTokens,

@@ -5,9 +5,10 @@ from django.core import mail
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from newsletter import claims, sending
 from newsletter.models import Delivery, Send, Subscriber
-from newsletter.sending import AlreadySent, process_send, send_batch, start_send
+from newsletter.sending import claims
+from newsletter.sending import sends as sending
+from newsletter.sending.sends import AlreadySent, process_send, send_batch, start_send
 from tests.newsletter.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,9 +16,9 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from newsletter import claims
 from newsletter.models import Delivery
-from newsletter.sending import process_send, start_send
+from newsletter.sending import claims
+from newsletter.sending.sends import process_send, start_send
 from tests.newsletter.factories import SubscriberFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,7 +116,7 @@ settings.EMAIL_HOST = "127.0.0.1"
 settings.EMAIL_PORT = int(os.environ["WORKER_SMTP_PORT"])
 settings.EMAIL_TIMEOUT = 30
 settings.NEWSLETTER_BATCH_SIZE = int(os.environ["WORKER_BATCH_SIZE"])
-from newsletter.sending import process_send, reap_stale_claims
+from newsletter.sending.sends import process_send, reap_stale_claims
 import datetime
 if "--reap" in sys.argv:
     reap_stale_claims(older_than=datetime.timedelta(0))

@@ -9,7 +9,7 @@ from django.test import Client
 
 from newsletter.models import Delivery, Send, Subscriber
 from newsletter.models.subscribers import address_key
-from newsletter.sending import start_send
+from newsletter.sending.sends import start_send
 from tests.newsletter.factories import BulletinPageFactory, SubscriberFactory
 from tests.newsletter.helpers import path_of, signup_data
 from tests.task_workers import wait_for

@@ -26,7 +26,7 @@ def test_hard_bounce_suppresses_after_one_event():
 
 
 def test_complaint_suppresses_and_marks_the_delivery(issue, no_auto_workers):
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     subscriber = SubscriberFactory(email="spam@seznam.cz")
     send = start_send(issue)

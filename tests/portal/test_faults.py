@@ -61,13 +61,13 @@ def terminate_sessions(pids):
 
 def test_a_send_survives_a_database_restart_mid_send(committed_db, smtp_sink, settings):
     from newsletter.models import Delivery
-    from newsletter.sending import process_send, start_send
+    from newsletter.sending.sends import process_send, start_send
     from tests.newsletter.factories import SubscriberFactory
 
     issue = _make_issue()
     settings.NEWSLETTER_BATCH_SIZE = 5
     subscribers = SubscriberFactory.create_batch(12)
-    import newsletter.sending as sending
+    import newsletter.sending.sends as sending
 
     sending.launch_workers, launch = (lambda send_id, count=2: None), sending.launch_workers
     try:
@@ -302,7 +302,7 @@ def start_workers(sink, logs: Path, count: int, **env) -> Workers:
 
 def start_bulletin(issue):
     """What "Send" in the admin does: the deliveries, and two process_send tasks queued."""
-    from newsletter.sending import start_send
+    from newsletter.sending.sends import start_send
 
     return start_send(issue)
 
@@ -312,7 +312,7 @@ def send_tasks_at_work():
     waiting for a retry, is not)."""
     from django_tasks_db.models import DBTaskResult
 
-    path = "newsletter.sending.process_send"
+    path = "newsletter.sending.sends.process_send"
     tasks = DBTaskResult.objects
     return tasks.ready().filter(task_path=path) | tasks.running().filter(task_path=path)
 
@@ -651,7 +651,7 @@ def test_fault_worker_killed_mid_send(fault_server, tmp_path):
         figures.record()
 
         lost_task = DBTaskResult.objects.filter(
-            task_path="newsletter.sending.process_send",
+            task_path="newsletter.sending.sends.process_send",
             exception_class_path="portal.task_worker.WorkerLost",
         )
         assert lost_task.count() == 1, "the killed worker's task is failed by its successor"

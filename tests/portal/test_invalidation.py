@@ -103,7 +103,7 @@ def test_the_bulletin_archive_and_its_feed_show_an_issue_once_it_is_sent(
     assert all(issue.title not in html for html in fetch_all(client, pages).values())
 
     send = Send.objects.create(page=issue, status=Send.Status.SENDING, scheduled_for=timezone.now())
-    from newsletter.sending import _finish_or_wait
+    from newsletter.sending.sends import _finish_or_wait
 
     _finish_or_wait(send.pk)
 

@@ -40,3 +40,21 @@ def test_a_free_port_passes_the_check():
         timeout=60,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_run_and_serve_start_the_periodic_jobs_and_restart_them():
+    for target in ("run", "serve"):
+        recipe = subprocess.run(  # noqa: S603
+            ["make", "-n", target],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert (
+            "while :; do .venv/bin/python manage.py run_scheduler; "
+            'echo "scheduler exited ($?); restarting in 2 s"'
+        ) in recipe, target
+        # Beside the worker, under the trap that stops them all with the server.
+        assert "manage.py db_worker" in recipe
+        assert "trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT" in recipe

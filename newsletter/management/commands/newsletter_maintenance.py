@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from newsletter import sending, services
+from newsletter import services
 from newsletter.models import Delivery, Send
+from newsletter.sending import sends
 
 
 class Command(BaseCommand):
@@ -13,8 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        started = sending.begin_due_sends()
-        reaped = sending.reap_stale_claims()
+        started = sends.begin_due_sends()
+        reaped = sends.reap_stale_claims()
         due = Delivery.objects.filter(
             send=OuterRef("pk"), status=Delivery.Status.PENDING, next_attempt_at__lte=timezone.now()
         )
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         )
         restarted = 0
         for send_id in stalled.values_list("pk", flat=True):
-            sending.launch_workers(send_id, count=1)
+            sends.launch_workers(send_id, count=1)
             restarted += 1
         purged = services.purge_unconfirmed()
         self.stdout.write(

@@ -3,13 +3,13 @@
 start_send() records a Send, renders the issue once per language and creates one Delivery
 per confirmed subscriber (one INSERT … SELECT under a unique constraint). Workers
 (process_send tasks, any number, on any machine) claim batches of pending deliveries with
-SELECT … FOR UPDATE SKIP LOCKED (newsletter/claims.py), re-check that each subscriber is
-still confirmed, send the batch over one connection and acknowledge each accepted message at
-once (newsletter/acknowledgements.py), so that a killed worker leaves at most the one
-message it was handing over in doubt (with a provider's merge batches switched on, each
-batch is one call instead: newsletter/esp_batch.py). Transient errors put deliveries back
-with exponential backoff and jitter; permanent ones mark them failed. A reaper returns
-claims of dead workers to the queue.
+SELECT … FOR UPDATE SKIP LOCKED (claims.py), re-check that each subscriber is still
+confirmed, send the batch over one connection and record each accepted message at once
+(delivery_status.py), so that a killed worker leaves at most the one message it was
+handing over in doubt (with a provider's merge batches switched on, each batch is one call
+instead: esp_batch.py). Transient errors put deliveries back with exponential backoff and
+jitter; permanent ones mark them failed. A reaper returns claims of dead workers to the
+queue.
 """
 
 import logging
@@ -21,7 +21,7 @@ from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
 from django.db.models import Count, Min
@@ -29,17 +29,18 @@ from django.db.models.constants import OnConflict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
+from wagtail.models import Locale
 
 from portal.caching.invalidation import content_changed
-from portal.mail import absolute_url
+from portal.mail import absolute_url, email_message
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
+from ..models import Delivery, Send, SendContent, Subscriber
+from ..tokens import ManageTokens
 from . import claims, esp_batch
-from .acknowledgements import Acknowledgements, fast_acknowledgements
 from .claims import reap_stale_claims
-from .models import Delivery, Send, SendContent, Subscriber
+from .delivery_status import Acknowledgements, fast_acknowledgements
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK, render_issue, sending_languages
-from .tokens import ManageTokens
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +67,6 @@ def start_send(page, user=None, scheduled_for=None) -> Send:
 
 def _source_page(page):
     """Sends belong to the issue's original (Czech) page, whatever language started them."""
-    from wagtail.models import Locale
-
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page.specific
@@ -280,12 +279,15 @@ class _ListHeaders:
 def build_message(content: SendContent, recipient, links, mail_connection, headers=None):
     headers = headers or _ListHeaders()
     unsubscribe, preferences = links.urls(recipient)
-    message = EmailMultiAlternatives(
+
+    def personalise(text):
+        return text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
+
+    message = email_message(
         subject=content.subject,
-        body=content.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(
-            PREFERENCES_MARK, preferences
-        ),
-        to=[recipient.email],
+        text=personalise(content.text),
+        html=personalise(content.html),
+        to=recipient.email,
         connection=mail_connection,
         headers={
             "Message-ID": make_msgid(f"delivery-{recipient.pk}", domain=headers.domain),
@@ -294,10 +296,6 @@ def build_message(content: SendContent, recipient, links, mail_connection, heade
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Content-Language": recipient.language,
         },
-    )
-    message.attach_alternative(
-        content.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),
-        "text/html",
     )
     # Read by anymail's backends and returned in tracking webhooks.
     message.metadata = {"delivery": str(recipient.pk)}

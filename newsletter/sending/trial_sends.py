@@ -41,7 +41,9 @@ def _queue_test(address, rendered, placeholder, language) -> None:
             "html": rendered["html"]
             .replace(UNSUBSCRIBE_MARK, placeholder)
             .replace(PREFERENCES_MARK, placeholder),
-            "text": rendered["text"],
+            "text": rendered["text"]
+            .replace(UNSUBSCRIBE_MARK, placeholder)
+            .replace(PREFERENCES_MARK, placeholder),
         },
         language=language,
         purpose="newsletter.test",

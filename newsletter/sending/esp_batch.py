@@ -20,6 +20,7 @@ send one message with every address in To, so the system check newsletter.E001 r
 
 from urllib.parse import urlsplit
 
+from anymail.backends.base import AnymailBaseBackend
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
@@ -28,9 +29,9 @@ from django.utils import timezone
 
 from portal.outbox import PERMANENT_ERRORS, TRANSIENT_ERRORS
 
+from ..models import Delivery
 from . import claims
-from .acknowledgements import row
-from .models import Delivery
+from .delivery_status import row
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK
 
 # What providers answer for a recipient they took on, and for one they refused.
@@ -47,8 +48,6 @@ def merge_field(name: str) -> str:
 
 def send(recipients, contents, links, mail_connection, acknowledgements) -> str:
     """Send the batch as one call per language; "sent" or "paused for an outage"."""
-    from anymail.backends.base import AnymailBaseBackend
-
     if not isinstance(mail_connection, AnymailBaseBackend):
         raise ImproperlyConfigured("NEWSLETTER_MERGE_FIELD needs an anymail e-mail backend")
     groups: dict[str, list] = {}

@@ -20,7 +20,7 @@ from django.db import InterfaceError, OperationalError
 from django.db import connection as db_connection
 from django.utils import timezone
 
-from .models import Delivery
+from ..models import Delivery
 
 # Session-level: with a connection pooler it needs session pooling (PgBouncer's
 # transaction pooling would run EXECUTE on a server connection that never saw PREPARE).

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from portal.outbox import backoff
 
-from .models import Delivery, Subscriber
+from ..models import Delivery, Subscriber
 
 # The sender's logger: these warnings are part of how a send reports an outage.
 logger = logging.getLogger("newsletter.sending")
