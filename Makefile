@@ -68,6 +68,8 @@ run: port-free setup ## Set everything up and serve it with demo content on http
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
+# No proxy in front here to serve uploaded images: the web process does (portal/media.py).
+serve: export SERVE_MEDIA ?= true
 serve: port-free install messages ## Production-like: gunicorn, the task worker and the periodic jobs with production settings (see README)
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --no-input -v0

@@ -11,6 +11,7 @@ from home.frame.sitemaps import MultilingualSitemap
 from portal.caching import routes
 from portal.csrf import csrf_token
 from portal.health import healthz, readyz
+from portal.media import serve_media
 from portal.password_reset import PasswordResetView
 
 urlpatterns = [
@@ -29,10 +30,10 @@ urlpatterns = [
     path("csrf-token/", csrf_token, name="csrf-token"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Images for make run and make serve (SERVE_MEDIA); in production the proxy serves them.
+urlpatterns.append(
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media, name="media")
+)
 
 # Czech lives at the root, English under /en/.
 urlpatterns += i18n_patterns(

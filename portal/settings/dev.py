@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
 DEBUG = env.bool("DEBUG", default=True)
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)  # images; documents go through Wagtail
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 

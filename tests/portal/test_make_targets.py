@@ -58,3 +58,14 @@ def test_run_and_serve_start_the_periodic_jobs_and_restart_them():
         # Beside the worker, under the trap that stops them all with the server.
         assert "manage.py db_worker" in recipe
         assert "trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT" in recipe
+
+
+def test_serve_shows_the_demo_images_without_a_proxy():
+    database = subprocess.run(
+        ["make", "-pn", "serve"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "serve: SERVE_MEDIA = true" in database.splitlines()
