@@ -44,7 +44,7 @@ def production_env(database_url, page_cache_seconds, redis_url=""):
         STATIC_ROOT=str(VAR / "static"),
         MEDIA_ROOT=str(VAR / "media"),
         PAGE_CACHE_SECONDS=str(page_cache_seconds),
-        LOG_LEVEL="WARNING",
+        SERVE_MEDIA="true",  # as make serve
         REDIS_URL=redis_url,
     )
     return env
