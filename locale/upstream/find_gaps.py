@@ -3,8 +3,8 @@ catalogues leave untranslated (or that this directory does not fill yet).
 
     .venv/bin/python locale/upstream/find_gaps.py [--all] [--domain django|djangojs]
 
-A msgid counts as translated when any installed app's cs catalogue of the same domain, Django's
-own, or locale/upstream/cs translates it (Django merges them all into one catalogue).
+A msgid counts as translated when the compiled cs catalogue of an installed app (same domain),
+Django's own, or locale/upstream/cs translates it (Django merges them all into one catalogue).
 """
 
 import argparse
@@ -33,6 +33,9 @@ APPS = [
     "wagtail/locales",
     "wagtail",
 ]
+# wagtail_localize.locales stands in for wagtail.locales, which is not installed: its views and
+# templates (and msgids) are used, its catalogue is not loaded.
+NOT_LOADED = {"wagtail/locales"}
 
 
 def key(entry):
@@ -51,14 +54,26 @@ def catalogue(path):
     return polib.pofile(str(path)) if path.exists() else []
 
 
+def compiled(path):
+    """What Django reads: the .mo beside a .po (an app's .po can be newer than its .mo)."""
+    mo = path.with_suffix(".mo")
+    return polib.mofile(str(mo)) if mo.exists() else catalogue(path)
+
+
 def gaps(domain, include_filled=False):
     done = set()
-    sources = [SITE / app / "locale" / "cs" / "LC_MESSAGES" / f"{domain}.po" for app in APPS]
+    sources = [
+        SITE / app / "locale" / "cs" / "LC_MESSAGES" / f"{domain}.po"
+        for app in APPS
+        if app not in NOT_LOADED
+    ]
     if domain == "django":
         sources.append(SITE / "django" / "conf" / "locale" / "cs" / "LC_MESSAGES" / "django.po")
     for path in sources:
-        done.update(key(e) for e in catalogue(path) if translated(e))
-    filled = {key(e) for e in catalogue(HERE / "cs" / "LC_MESSAGES" / f"{domain}.po") if translated(e)}
+        done.update(key(e) for e in compiled(path) if translated(e))
+    filled = {
+        key(e) for e in catalogue(HERE / "cs" / "LC_MESSAGES" / f"{domain}.po") if translated(e)
+    }
     seen = set()
     for app in APPS:
         for entry in catalogue(SITE / app / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"):
@@ -82,8 +97,8 @@ def main():
             total += 1
             ctx = f" [{entry.msgctxt}]" if entry.msgctxt else ""
             plural = f" | {entry.msgid_plural!r}" if entry.msgid_plural else ""
-            print(f"{domain}\t{app}{ctx}\t{entry.msgid!r}{plural}")
-    print(f"{total} untranslated", file=sys.stderr)
+            sys.stdout.write(f"{domain}\t{app}{ctx}\t{entry.msgid!r}{plural}\n")
+    sys.stderr.write(f"{total} untranslated\n")
     return 1 if total else 0
 
 
