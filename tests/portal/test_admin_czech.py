@@ -180,6 +180,7 @@ def _editor_views(home):
     english_locale = Locale.objects.get(language_code="en")
     article = ArticlePage.objects.filter(locale=czech).live().first()
     translated = ArticlePage.objects.filter(locale=english_locale).first()
+    in_review = ArticlePage.objects.filter(locale=czech, live=False).first()
     section = SectionPage.objects.filter(locale=czech).first()
     document = get_document_model().objects.first()
     image = get_image_model().objects.first()
@@ -205,6 +206,8 @@ def _editor_views(home):
         "report: site history": reverse("wagtailadmin_reports:site_history"),
         "account": reverse("wagtailadmin_account"),
     }
+    if in_review is not None:  # the demo's draft waiting for the methodologists
+        views["page edit (in review)"] = reverse("wagtailadmin_pages:edit", args=[in_review.pk])
     if translated is not None:
         views["translation editor"] = reverse("wagtailadmin_pages:edit", args=[translated.pk])
     return views
