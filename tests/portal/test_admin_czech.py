@@ -144,11 +144,16 @@ def _json_strings(value):
 
 
 def english_strings(html):
-    exact, patterns = english()
     parser = VisibleText()
     parser.feed(html)
+    return english_in(parser.texts)
+
+
+def english_in(texts):
+    """Those of the texts that are one of Wagtail's English msgids."""
+    exact, patterns = english()
     found = set()
-    for text in parser.texts:
+    for text in texts:
         # Each part of "Dashboard - Wagtail" (the <title>) on its own too.
         for part in {text, *text.split(" - ")}:
             normal = _normal(part)
