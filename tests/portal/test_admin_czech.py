@@ -13,7 +13,6 @@ from pathlib import Path
 import polib
 import pytest
 import wagtail
-import wagtail_localize
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -29,7 +28,6 @@ from home.taxonomy.models import Topic
 pytestmark = pytest.mark.django_db
 
 SITE = Path(wagtail.__file__).resolve().parent.parent
-LOCALIZE = Path(wagtail_localize.__file__).resolve().parent
 # Names, and words Czech shares with English: they read the same in both.
 ALLOWED = {
     "wagtail",
@@ -51,7 +49,7 @@ ALLOWED = {
     "wagtail api v3",
     "wagtail routablepage",
 }
-# Not from a catalogue, so no translation can reach them (reported upstream):
+# Not from a catalogue, so no translation can reach them (Wagtail's to fix):
 # Wagtail's shared/headers/_actions.html hard-codes <nav aria-label="Actions">, and the side
 # panel's hidden counter prints Python's None before its script fills it in.
 UNTRANSLATABLE = {"actions", "none"}
