@@ -38,6 +38,8 @@ install: $(VENV)/.synced ## Create .venv and install the locked dependencies
 
 messages: install ## Compile the translation catalogues (pure Python, no gettext needed)
 	@$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics 2>&1 | grep -v '^$$' || true
+	@# Gap-fills of Wagtail's and wagtail-localize's cs catalogues (locale/upstream/README.md)
+	@$(PY) -m babel.messages.frontend compile --domain 'django djangojs' --directory locale/upstream --statistics 2>&1 | grep -v '^$$' || true
 
 messages-update: install ## Re-extract the interface strings into locale/*/django.po (needs GNU gettext)
 	$(PY) manage.py makemessages -l cs -l en --no-location --no-obsolete \

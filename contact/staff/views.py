@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import registry as log_registry
 
-from contact.models import CannedAnswer, Inquiry, Queue, Status
+from contact.models import CannedAnswer, Inquiry, InquiryTopic, Queue, Status
 from contact.workflow import services
 
 from .canned import canned_answers_for, canned_reply
@@ -41,6 +41,33 @@ class DueDateColumn(Column):
         if instance.is_overdue(timezone.localdate()):
             return _("%(date)s (overdue)") % {"date": shown}
         return shown
+
+
+class TopicColumn(Column):
+    """The topic in the admin's language, whichever language the requester wrote in (its
+    translation, or the topic as stored when it has none); without a topic, what kind of
+    message it is. InquiryIndexView looks the translations up for the whole page at once."""
+
+    def get_value(self, instance):
+        if not instance.topic_id:
+            return instance.get_kind_display()
+        return getattr(instance, "topic_in_admin_language", instance.topic).name
+
+
+def show_topics_in_language(inquiries, language_code):
+    """Give each inquiry `topic_in_admin_language`, in one query for them all."""
+    keys = {inquiry.topic.translation_key for inquiry in inquiries if inquiry.topic_id}
+    translated = {
+        topic.translation_key: topic
+        for topic in InquiryTopic.objects.filter(
+            translation_key__in=keys, locale__language_code=language_code
+        )
+    }
+    for inquiry in inquiries:
+        if inquiry.topic_id:
+            key = inquiry.topic.translation_key
+            inquiry.topic_in_admin_language = translated.get(key, inquiry.topic)
+    return inquiries
 
 
 class OwnQueuesOnly:
@@ -78,6 +105,10 @@ class InquiryIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         return []  # the reference opens the inquiry; everything else happens there
+
+    def get_table(self, object_list):
+        inquiries = show_topics_in_language(list(object_list), translation.get_language())
+        return super().get_table(inquiries)
 
 
 class InquiryDetailView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView):

@@ -3,7 +3,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -21,6 +20,7 @@ from .views import (
     InquiryIndexView,
     InquiryUsageView,
     LogInquiryView,
+    TopicColumn,
 )
 
 
@@ -45,7 +45,7 @@ class InquiryViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "__str__",
-        Column("subject", label=_("Topic")),
+        TopicColumn("topic", label=_("Topic")),
         "queue",
         "status",
         "assignee",

@@ -208,7 +208,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # by someone who may publish (or through the workflow), once it is translated.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]  # ours, then gap-fills
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
