@@ -8,7 +8,7 @@ from wagtail.models import Task, Workflow
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("portal.migrations.0004_czech_default_workflow_name")
+migration = importlib.import_module("portal.migrations.0001_initial")
 
 
 def test_wagtails_default_workflow_has_a_czech_name():
