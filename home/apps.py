@@ -10,3 +10,7 @@ class HomeConfig(AppConfig):
         from home.glossary.linking import connect_signals
 
         connect_signals()
+
+        from home.search.reindex import connect_signals as reindex_after_migrations
+
+        reindex_after_migrations(self)

@@ -17,6 +17,7 @@ from home.glossary.models import GlossaryTerm
 from home.help_points import data as help_point_data
 from home.help_points.models import HelpPoint
 from home.library.rich_text import DescribedDocumentLinkHandler
+from home.search.models import SearchSynonym
 from home.taxonomy.models import Audience, Topic
 
 
@@ -114,6 +115,21 @@ class HelpPointViewSet(SnippetViewSet):
 register_snippet(TaxonomyGroup)
 register_snippet(HelpPointViewSet)
 register_snippet(SiteFrameGroup)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["forms", "locale"]
+    list_filter = ["locale"]
+    list_export = ["forms"]
+    search_fields = ["forms"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("register_rich_text_features", order=10)

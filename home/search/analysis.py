@@ -7,8 +7,10 @@ reach the search backend. "SPOLUPRÁCE", "spolupráce" and "spoluprace" all beco
 "spoluprace".
 """
 
+import functools
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -43,15 +45,152 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_QUERY_TERMS]
 
 
-def highlight(text: str, terms: list[str], length: int = 260) -> str:
+# Inflection. Czech is a heavily inflected language ("bytová nouze", "v bytové nouzi"), so
+# both the indexed text and the query are reduced to Snowball stems, and a page matches on
+# its exact (folded) words or on their stems. Snowball's Czech stemmer (Dolamic's, in
+# snowballstemmer 3) expects diacritics: "obecních" -> "obecn", but the folded "obecnich"
+# keeps its ending. A reader types either, so a word is stemmed both ways, accented and
+# folded, and both stems are indexed and searched (see bench/README.md, Decisions).
+STEMMER_LANGUAGES = {"cs": "czech", "en": "english"}
+DEFAULT_LANGUAGE = "cs"
+
+
+@functools.cache
+def _stemmer(language: str):
+    import snowballstemmer
+
+    algorithm = STEMMER_LANGUAGES.get(language.split("-")[0].lower())
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def word_stems(word: str, language: str) -> set[str]:
+    """The folded stems of one word: from its accented and from its folded form."""
+    stemmer = _stemmer(language)
+    lower = word.casefold()
+    folded = fold(word)
+    if stemmer is None:
+        return {folded}
+    return {fold(stemmer.stemWord(lower)), stemmer.stemWord(folded)}
+
+
+def stem_text(text: str, language: str) -> str:
+    """The stems of every word of text, each once, for the index's stem fields."""
+    seen = {}
+    for word in _WORD.findall(text or ""):
+        for stem in word_stems(word, language):
+            seen.setdefault(stem, None)
+    return " ".join(seen)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query: its exact folded form and the stems it also matches."""
+
+    exact: str
+    stems: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.exact, *(s for s in self.stems if s != self.exact))
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part of the query that must match: any one alternative (every word of it).
+
+    Without synonyms a group is a single word; a synonym turns "nno" into the alternatives
+    (nno) or (neziskova organizace) or (neziskovka).
+    """
+
+    alternatives: tuple[tuple[Term, ...], ...]
+
+
+@dataclass(frozen=True)
+class AnalysedQuery:
+    terms: list[str]  # the folded words as typed
+    groups: list[Group] = field(default_factory=list)
+
+    def stems(self) -> set[str]:
+        return {
+            form
+            for group in self.groups
+            for alternative in group.alternatives
+            for term in alternative
+            for form in term.forms
+        }
+
+
+def analyse_term(word: str, language: str, stem: bool = True) -> Term:
+    exact = fold(word)
+    if not stem:
+        return Term(exact)
+    return Term(exact, tuple(sorted(word_stems(word, language) - {exact})))
+
+
+def analyse_query(query: str, language: str, synonyms=None, stem: bool = True) -> AnalysedQuery:
+    """The query as the search runs it: every group must match, exact forms rank first.
+
+    ``synonyms`` is a list of equivalence classes, each a list of folded phrases (see
+    ``home.search.synonyms``); a phrase of the query found in one adds the others as
+    alternatives. ``stem=False`` is the exact-form baseline the benchmark compares with.
+    """
+    raw_words = _WORD.findall(query)
+    words = []
+    for word in raw_words:
+        if fold(word) not in [fold(w) for w in words]:
+            words.append(word)
+    words = words[:MAX_QUERY_TERMS]
+    terms = [fold(w) for w in words]
+    groups = []
+    index = 0
+    while index < len(words):
+        span, others = _synonyms_at(terms, index, synonyms or ())
+        if span:
+            alternatives = [
+                tuple(analyse_term(w, language, stem) for w in words[index : index + span])
+            ]
+            for phrase in others:
+                alternatives.append(tuple(analyse_term(w, language, stem) for w in phrase.split()))
+            groups.append(Group(tuple(alternatives)))
+            index += span
+        else:
+            groups.append(Group(((analyse_term(words[index], language, stem),),)))
+            index += 1
+    return AnalysedQuery(terms, groups)
+
+
+def _synonyms_at(terms: list[str], index: int, synonyms) -> tuple[int, list[str]]:
+    """The longest synonym phrase starting at terms[index]: its length and its equivalents."""
+    best, others = 0, []
+    for phrases in synonyms:
+        for phrase in phrases:
+            words = phrase.split()
+            if len(words) > best and terms[index : index + len(words)] == words:
+                best, others = len(words), [p for p in phrases if p != phrase]
+    return best, others
+
+
+def highlight(
+    text: str, terms: list[str], length: int = 260, stems=(), language: str = DEFAULT_LANGUAGE
+) -> str:
     """An escaped excerpt of text around the first match, with matched words in <mark>.
 
-    Only <mark> is ever added; everything from the text itself is escaped.
+    A word matches when it starts with a term or shares a stem with the query (``stems``),
+    so "bytové nouzi" is marked for "bytová nouze". Only <mark> is ever added; everything
+    from the text itself is escaped.
     """
     if not text:
         return ""
+    stems = set(stems)
+
+    def matched(word: str) -> bool:
+        folded = fold(word)
+        if any(folded.startswith(t) for t in terms):
+            return True
+        return bool(stems and word_stems(word, language) & stems)
+
     words = list(_WORD.finditer(text))
-    matches = [m for m in words if any(fold(m.group()).startswith(t) for t in terms)]
+    matches = [m for m in words if matched(m.group())]
     start = 0
     if matches and matches[0].start() > length // 3:
         start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1

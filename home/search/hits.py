@@ -63,24 +63,80 @@ class SearchHits:
         return self._fetch(start, stop) if start < stop else []
 
 
-def search_pages(pages, terms: list[str]) -> SearchHits:
-    """Pages of ``pages`` (a PageQuerySet) that contain every folded term, best first."""
+def search_pages(pages, query) -> SearchHits:
+    """Pages of ``pages`` (a PageQuerySet) that match every group of the query, best first.
+
+    ``query`` is an ``AnalysedQuery`` (home.search.analysis) or, as before, a list of folded
+    words that must all occur.
+    """
+    query = _as_analysed(query)
     backend = _postgres_backend()
     if backend is not None:
-        return postgres_hits(pages, terms, backend.config)
-    return backend_hits(pages, terms)
+        return postgres_hits(pages, query, backend.config)
+    return backend_hits(pages, query)
 
 
-def backend_hits(pages, terms: list[str]) -> SearchHits:
-    found = pages.specific().search(" ".join(terms), operator="and")
+def _as_analysed(query):
+    from home.search.analysis import AnalysedQuery, Group, Term
+
+    if isinstance(query, AnalysedQuery):
+        return query
+    return AnalysedQuery(list(query), [Group(((Term(word),),)) for word in query])
+
+
+def _combine(items, operator):
+    result = items[0]
+    for item in items[1:]:
+        result = operator(result, item)
+    return result
+
+
+def _compose(query, word, conjunction, disjunction):
+    """And over groups, of Or over alternatives, of And over words, of Or over forms."""
+    return _combine(
+        [
+            _combine(
+                [
+                    _combine(
+                        [
+                            _combine([word(form) for form in term.forms], disjunction)
+                            for term in alt
+                        ],
+                        conjunction,
+                    )
+                    for alt in group.alternatives
+                ],
+                disjunction,
+            )
+            for group in query.groups
+        ],
+        conjunction,
+    )
+
+
+def backend_query(query):
+    """The query as Wagtail's query objects, for SQLite's FTS5 and any other backend."""
+    from modelsearch.query import And, Or, PlainText
+
+    return _compose(query, PlainText, lambda a, b: And([a, b]), lambda a, b: Or([a, b]))
+
+
+def backend_hits(pages, query) -> SearchHits:
+    found = pages.specific().search(backend_query(query))
     return SearchHits(found[: RESULT_CAP + 1].count(), lambda start, stop: list(found[start:stop]))
 
 
-def tsquery(terms: list[str], config: str):
+def tsquery(query, config: str):
+    """A tsquery of the analysed query: each form is one word (``\\w+``), as plain text."""
     from django.contrib.postgres.search import SearchQuery
 
-    # plainto_tsquery: the terms are words already (home.search.query_terms), all required.
-    return SearchQuery(" ".join(terms), search_type="plain", config=config)
+    query = _as_analysed(query)
+    return _compose(
+        query,
+        lambda form: SearchQuery(form, search_type="plain", config=config),
+        lambda a, b: a & b,
+        lambda a, b: a | b,
+    )
 
 
 def matching(entries, query):
@@ -93,7 +149,7 @@ def matching(entries, query):
     return entries.alias(vector=title_and_body).filter(vector=query)
 
 
-def candidates(pages, terms: list[str], config: str):
+def candidates(pages, terms, config: str):
     """(pk, content type, rank) of the newest RESULT_CAP + 1 matching pages (a queryset)."""
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
@@ -120,7 +176,7 @@ def candidates(pages, terms: list[str], config: str):
     )
 
 
-def postgres_hits(pages, terms: list[str], config: str) -> SearchHits:
+def postgres_hits(pages, terms, config: str) -> SearchHits:
     rows = list(candidates(pages, terms, config))
     total = len(rows)
     # Ties keep Wagtail's order: the newer page first.

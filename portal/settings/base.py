@@ -420,3 +420,9 @@ LOGGING = {
     },
 }
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALIDATE_GUID": True}
+
+# Search (home.search): editors pin pages for a query (promoted results, shown first); the
+# counter of the ways forward from a search without results is no content, so its rows do
+# not retire cached pages.
+INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
+CACHE_PRIVATE_MODELS += ["home.SearchZeroFollow"]

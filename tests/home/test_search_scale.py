@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
-from home.frame import views
 from home.search import hits as search_hits
+from home.search import views
 from home.search.hits import RESULT_CAP, SearchHits, matching, search_pages, tsquery
 from tests import factories
 
