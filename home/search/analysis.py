@@ -63,6 +63,15 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+# Snowball strips endings; Czech also changes the stem itself. Two cheap, symmetric
+# measures (applied to the index and the query alike) catch what readers type most:
+# - "ou" and "u" alternate in a stem (smlouva / smluv, soud / sudí): stems write "u";
+# - derived words share a beginning (pronájem / pronajímají, spolupráce / spolupracovat,
+#   neziskovka / neziskové): a stem longer than PREFIX_LENGTH also yields its first
+#   PREFIX_LENGTH letters. They rank lowest (stem fields), below every exact match.
+PREFIX_LENGTH = 5
+
+
 def word_stems(word: str, language: str) -> set[str]:
     """The folded stems of one word: from its accented and from its folded form."""
     stemmer = _stemmer(language)
@@ -70,7 +79,11 @@ def word_stems(word: str, language: str) -> set[str]:
     folded = fold(word)
     if stemmer is None:
         return {folded}
-    return {fold(stemmer.stemWord(lower)), stemmer.stemWord(folded)}
+    stems = {fold(stemmer.stemWord(lower)), stemmer.stemWord(folded)}
+    if stemmer is _stemmer("cs"):
+        stems = {stem.replace("ou", "u") for stem in stems}
+        stems |= {stem[:PREFIX_LENGTH] for stem in stems if len(stem) > PREFIX_LENGTH}
+    return stems
 
 
 def stem_text(text: str, language: str) -> str:
