@@ -20,6 +20,10 @@ MAX_QUERY_TERMS = 12
 _WORD = re.compile(r"\w+")
 
 
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -66,6 +70,7 @@ def _stemmer(language: str):
 # Snowball strips endings; Czech also changes the stem itself. Two cheap, symmetric
 # measures (applied to the index and the query alike) catch what readers type most:
 # - "ou" and "u" alternate in a stem (smlouva / smluv, soud / sudí): stems write "u";
+# - so do "ů" and "o" (dům / domy): the stem of the accented word writes "o";
 # - derived words share a beginning (pronájem / pronajímají, spolupráce / spolupracovat,
 #   neziskovka / neziskové): a stem longer than PREFIX_LENGTH also yields its first
 #   PREFIX_LENGTH letters. They rank lowest (stem fields), below every exact match.
@@ -79,7 +84,10 @@ def word_stems(word: str, language: str) -> set[str]:
     folded = fold(word)
     if stemmer is None:
         return {folded}
-    stems = {fold(stemmer.stemWord(lower)), stemmer.stemWord(folded)}
+    accented = stemmer.stemWord(lower)
+    if stemmer is _stemmer("cs"):
+        accented = accented.replace("ů", "o")  # dům / domy, stůl / stolu
+    stems = {fold(accented), stemmer.stemWord(folded)}
     if stemmer is _stemmer("cs"):
         stems = {stem.replace("ou", "u") for stem in stems}
         stems |= {stem[:PREFIX_LENGTH] for stem in stems if len(stem) > PREFIX_LENGTH}
@@ -140,45 +148,78 @@ def analyse_term(word: str, language: str, stem: bool = True) -> Term:
     return Term(exact, tuple(sorted(word_stems(word, language) - {exact})))
 
 
+# Words too common to be required: a query "výpověď z nájmu" must not fail for want of the
+# "z". They are dropped unless the query has nothing else (the exact-form baseline keeps
+# them, as the search did before).
+_CS_STOPWORDS = (
+    "a i k o s u v z na do od po se si je to ze za ke ve pro pri jak co kdo kde jsem jste mi me"
+    " ten ta ty"
+)
+_EN_STOPWORDS = (
+    "a an the of to in on at for and or is are be it i my me do with by from as how what who"
+    " when where"
+)
+STOPWORDS = {"cs": frozenset(_CS_STOPWORDS.split()), "en": frozenset(_EN_STOPWORDS.split())}
+
+
 def analyse_query(query: str, language: str, synonyms=None, stem: bool = True) -> AnalysedQuery:
     """The query as the search runs it: every group must match, exact forms rank first.
 
     ``synonyms`` is a list of equivalence classes, each a list of folded phrases (see
-    ``home.search.synonyms``); a phrase of the query found in one adds the others as
-    alternatives. ``stem=False`` is the exact-form baseline the benchmark compares with.
+    ``home.search.synonyms``); a phrase of the query found in one (word by word, by exact
+    form or stem) adds the others as alternatives. ``stem=False`` is the exact-form
+    baseline the benchmark compares with: no stems, no stop words dropped.
     """
-    raw_words = _WORD.findall(query)
     words = []
-    for word in raw_words:
+    for word in _WORD.findall(query):
         if fold(word) not in [fold(w) for w in words]:
             words.append(word)
     words = words[:MAX_QUERY_TERMS]
     terms = [fold(w) for w in words]
+    if stem:
+        stopwords = STOPWORDS.get(language.split("-")[0], set())
+        kept = [w for w in words if fold(w) not in stopwords and w.casefold() not in stopwords]
+        words = kept or words
+    analysed = [analyse_term(w, language, stem) for w in words]
     groups = []
     index = 0
     while index < len(words):
-        span, others = _synonyms_at(terms, index, synonyms or ())
+        span, others = _synonyms_at(analysed, index, synonyms or (), language, stem)
         if span:
-            alternatives = [
-                tuple(analyse_term(w, language, stem) for w in words[index : index + span])
-            ]
+            alternatives = [tuple(analysed[index : index + span])]
             for phrase in others:
                 alternatives.append(tuple(analyse_term(w, language, stem) for w in phrase.split()))
             groups.append(Group(tuple(alternatives)))
             index += span
         else:
-            groups.append(Group(((analyse_term(words[index], language, stem),),)))
+            groups.append(Group(((analysed[index],),)))
             index += 1
     return AnalysedQuery(terms, groups)
 
 
-def _synonyms_at(terms: list[str], index: int, synonyms) -> tuple[int, list[str]]:
+def _same_word(term: Term, word: str, language: str, stem: bool) -> bool:
+    if term.exact == word:
+        return True
+    return stem and bool(set(term.stems) & word_stems(word, language) - _prefixes(term))
+
+
+def _prefixes(term: Term) -> set[str]:
+    # A shared beginning is too loose to call two words synonyms' forms.
+    return {s for s in term.stems if len(s) == PREFIX_LENGTH}
+
+
+def _synonyms_at(terms: list[Term], index: int, synonyms, language, stem) -> tuple[int, list]:
     """The longest synonym phrase starting at terms[index]: its length and its equivalents."""
     best, others = 0, []
     for phrases in synonyms:
         for phrase in phrases:
             words = phrase.split()
-            if len(words) > best and terms[index : index + len(words)] == words:
+            here = terms[index : index + len(words)]
+            if (
+                len(words) > best
+                and len(here) == len(words)
+                and all(_same_word(t, w, language, stem) for t, w in zip(here, words, strict=True))
+            ):
                 best, others = len(words), [p for p in phrases if p != phrase]
     return best, others
 

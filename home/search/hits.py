@@ -122,8 +122,52 @@ def backend_query(query):
 
 
 def backend_hits(pages, query) -> SearchHits:
-    found = pages.specific().search(backend_query(query))
-    return SearchHits(found[: RESULT_CAP + 1].count(), lambda start, stop: list(found[start:stop]))
+    """SQLite's FTS5 (through Wagtail) finds the pages; they are then ordered here.
+
+    FTS5's bm25 has no field weights, so it cannot rank the exact form above a stem or the
+    title above the body as PostgreSQL's weights do. Its candidates (at most RESULT_CAP + 1,
+    in bm25 order) are re-ranked by what of the query their indexed title and body hold
+    exactly, bm25 breaking ties: three queries whatever the number of matches.
+    """
+    found = list(pages.search(backend_query(query))[: RESULT_CAP + 1])
+    entries = _index_entries(found)
+    ranked = sorted(
+        enumerate(found),
+        key=lambda item: (*_exact_score(query, entries.get(item[1].pk)), -item[0]),
+        reverse=True,
+    )
+    rows = [(page.pk, page.content_type_id) for _position, page in ranked[:RESULT_CAP]]
+    return SearchHits(len(found), lambda start, stop: specific_pages(rows[start:stop]))
+
+
+def _index_entries(pages) -> dict:
+    from wagtail.search.models import IndexEntry
+
+    if not pages:
+        return {}
+    rows = IndexEntry.objects.filter(
+        content_type_id__in={page.content_type_id for page in pages},
+        object_id__in=[str(page.pk) for page in pages],
+    ).values_list("object_id", "title", "body")
+    return {int(object_id): (title, body) for object_id, title, body in rows}
+
+
+def _exact_score(query, entry) -> tuple[int, int]:
+    """(groups the title holds exactly, groups the body holds exactly)."""
+    from home.search.analysis import fold, words_of
+
+    if entry is None:
+        return (0, 0)
+    title, body = (set(words_of(fold(text or ""))) for text in entry)
+
+    def held(words):
+        return sum(
+            1
+            for group in query.groups
+            if any(all(term.exact in words for term in alt) for alt in group.alternatives)
+        )
+
+    return (held(title), held(body))
 
 
 def tsquery(query, config: str):
