@@ -153,7 +153,7 @@ ENGLISH = [
     ("rehabilitations", [E_SEED]),
     ("applicant", [E_SEED]),
     ("registering social services", [E_SEED, E_FAQ_NGO]),
-    ("Pardubice council", [E_SEED]),
+    ("sublets in Pardubice", [E_SEED]),
     ("social apartment", [E_WHAT, E_SEED, E_FAQ_HOUSING]),
     ("crisis house", [E_WHAT]),
     ("tenancy agreements", [E_WHAT]),

@@ -139,6 +139,20 @@ def describe_document_links_in_rich_text(features):
 
 
 @hooks.register("register_admin_urls")
+def register_search_admin_urls():
+    from home.search import admin_views as search_admin
+
+    return [
+        path("reports/search-misses/", search_admin.search_misses_report, name="search_misses"),
+        path(
+            "searchpicks/add-for-query/",
+            search_admin.PromoteQueryView.as_view(),
+            name="search_promote_query",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [
         path(

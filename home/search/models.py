@@ -87,3 +87,25 @@ class SearchZeroFollow(models.Model):
 
     def __str__(self):
         return self.via
+
+
+class SearchWord(models.Model):
+    """A word of the published pages, folded, as the "did you mean" suggestions know it.
+
+    Built from the pages' own text (home.search.typos), so a suggestion is always a word
+    some page holds; ``display`` is its commonest written form, with its diacritics.
+    """
+
+    language = models.CharField(_("language"), max_length=8)
+    word = models.CharField(_("word"), max_length=60)
+    display = models.CharField(_("written form"), max_length=60)
+
+    class Meta:
+        verbose_name = _("search vocabulary word")
+        verbose_name_plural = _("search vocabulary")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="one_word_per_language")
+        ]
+
+    def __str__(self):
+        return self.display

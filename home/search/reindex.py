@@ -17,6 +17,7 @@ def reindex_after_migrate(sender, plan=None, verbosity=1, **kwargs):
     applied = {(m.app_label, m.name) for m, backwards in (plan or ()) if not backwards}
     if applied & REINDEX_AFTER:
         call_command("update_index", verbosity=max(0, verbosity - 1))
+        call_command("update_search_vocabulary", verbosity=max(0, verbosity - 1))
 
 
 def connect_signals(app_config):
@@ -24,3 +25,15 @@ def connect_signals(app_config):
 
     # post_migrate is sent once per app; only the home app's sending re-indexes.
     post_migrate.connect(reindex_after_migrate, sender=app_config, dispatch_uid="home-reindex")
+
+    from wagtail.signals import page_published
+
+    page_published.connect(_publish_words, dispatch_uid="home-search-vocabulary")
+
+
+def _publish_words(sender, instance, **kwargs):
+    # A published page's words join the vocabulary at once; a full rebuild (after
+    # update_index) also forgets the words of pages no longer published.
+    from home.search.typos import add_page_words
+
+    add_page_words(instance.specific)
