@@ -250,3 +250,26 @@ def _postgres_backend():
 
     backend = get_search_backend()
     return backend if isinstance(backend, PostgresSearchBackend) else None
+
+
+def wagtail_query(text: str, language: str, any_word: bool = False):
+    """The site search's analysis as a Wagtail query object, for other searches' ``.search()``
+    (the contact form's article suggestions, the bulletin archive): folded words, their
+    stems and the editors' synonyms. Every word must match, or any one with ``any_word``.
+    None when the text has no word. Stems match only in models that index them
+    (``SearchableMixin``, or ``home.search.analysis.stem_text`` in a search field).
+    """
+    from modelsearch.query import Or
+
+    from home.search.analysis import analyse_query
+    from home.search.synonyms import synonym_classes
+
+    analysed = analyse_query(text, language, synonyms=synonym_classes(language))
+    if not analysed.groups:
+        return None
+    if not any_word:
+        return backend_query(analysed)
+    from home.search.analysis import AnalysedQuery
+
+    groups = [backend_query(AnalysedQuery(analysed.terms, [group])) for group in analysed.groups]
+    return _combine(groups, lambda a, b: Or([a, b]))

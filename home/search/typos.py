@@ -78,6 +78,12 @@ def vocabulary_matches(words: list[str], language: str) -> dict[str, str]:
 
     from home.search.models import SearchWord
 
+    if connection.vendor == "postgresql":
+        # The ``%`` operator as a lookup on this one field (django.contrib.postgres, which
+        # would register it on every field, is not an installed app here).
+        from django.contrib.postgres.lookups import TrigramSimilar
+
+        SearchWord._meta.get_field("word").register_lookup(TrigramSimilar)
     close = Q(word__in=words)
     for word in words:
         if connection.vendor == "postgresql":

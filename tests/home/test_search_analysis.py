@@ -210,3 +210,20 @@ def test_a_search_costs_at_most_ten_queries(client, section, django_assert_max_n
     for query in ("nno bytova nouze", "xylofonista"):
         with django_assert_max_num_queries(10):
             assert client.get("/hledat/", {"q": query}).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.both_databases
+def test_other_searches_can_use_the_analysis(section):
+    from home.pages.models import ArticlePage
+    from home.search.hits import wagtail_query
+
+    factories.ArticlePageFactory(
+        parent=section, title="Dluhy", summary="S.", body=body("Když přijde exekuce.")
+    )
+    articles = ArticlePage.objects.live()
+    assert [p.title for p in articles.search(wagtail_query("exekuci", "cs"))] == ["Dluhy"]
+    assert list(articles.search(wagtail_query("exekuci xylofon", "cs"))) == []
+    found = articles.search(wagtail_query("exekuci xylofon", "cs", any_word=True))
+    assert [p.title for p in found] == ["Dluhy"]
+    assert wagtail_query("?!", "cs") is None
