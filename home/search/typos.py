@@ -59,7 +59,9 @@ def rebuild_vocabulary() -> int:
     pages = Page.objects.live().public().select_related("locale").specific().iterator(500)
     for page in pages:
         counts.setdefault(page.locale.language_code, Counter()).update(page_words(page))
-    SearchWord.objects.all().delete()
+    # One DELETE, not Django's collector: it would send a post_delete signal per word.
+    words = SearchWord.objects.all()
+    words._raw_delete(words.db)
     total = 0
     for language, words in counts.items():
         rows = _rows(language, words)

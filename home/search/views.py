@@ -36,7 +36,7 @@ def search(request):
         analysed = analyse_query(query, language, synonyms=synonym_classes(language, request))
         results = paginate(request, search_pages(pages, analysed), per_page=SEARCH_PAGE_SIZE)
         # Promoted results come first, on the first page, each shown once.
-        promoted = promoted_pages(query, locale) if results.number == 1 else []
+        promoted = promoted_pages(query, locale, request) if results.number == 1 else []
         promoted_ids = {page.pk for page in promoted}
         results.object_list = [page for page in results if page.pk not in promoted_ids]
         stems = analysed.stems()

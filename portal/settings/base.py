@@ -422,7 +422,9 @@ LOGGING = {
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALIDATE_GUID": True}
 
 # Search (home.search): editors pin pages for a query (promoted results, shown first); the
-# counter of the ways forward from a search without results is no content, so its rows do
-# not retire cached pages.
+# counter of the ways forward from a search without results and the did-you-mean
+# vocabulary are no content, so their rows do not retire cached pages.
 INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
-CACHE_PRIVATE_MODELS += ["home.SearchZeroFollow"]
+CACHE_PRIVATE_MODELS += ["home.SearchZeroFollow", "home.SearchWord"]
+# A saved promotion retires the cached list of promotions (home.search.promotions).
+CACHE_CONTENT_APPS |= {"wagtailsearchpromotions"}
