@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
 
         connect_signals()
 
+        # Not at the top either: reindex names the signals of Wagtail, loaded only by now.
         from home.search.reindex import connect_signals as reindex_after_migrations
 
         reindex_after_migrations(self)

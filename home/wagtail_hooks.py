@@ -17,6 +17,7 @@ from home.glossary.models import GlossaryTerm
 from home.help_points import data as help_point_data
 from home.help_points.models import HelpPoint
 from home.library.rich_text import DescribedDocumentLinkHandler
+from home.search import admin_views as search_admin
 from home.search.models import SearchSynonym
 from home.taxonomy.models import Audience, Topic
 
@@ -140,8 +141,6 @@ def describe_document_links_in_rich_text(features):
 
 @hooks.register("register_admin_urls")
 def register_search_admin_urls():
-    from home.search import admin_views as search_admin
-
     return [
         path("reports/search-misses/", search_admin.search_misses_report, name="search_misses"),
         path(

@@ -32,6 +32,9 @@ from django.db.models import CharField, Exists, F, FloatField, OuterRef, Subquer
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
+from home.search.analysis import AnalysedQuery, Group, Term, analyse_query, fold, words_of
+from home.search.synonyms import synonym_classes
+
 # Beyond this many matches a search says "more than RESULT_CAP results" and ranks only the
 # newest RESULT_CAP of them: 50 pages of 10 results, more than anyone reads. Each candidate
 # costs an index probe (about 5 µs on the benchmark machine), so the cap is the bound on the
@@ -77,7 +80,6 @@ def search_pages(pages, query) -> SearchHits:
 
 
 def _as_analysed(query):
-    from home.search.analysis import AnalysedQuery, Group, Term
 
     if isinstance(query, AnalysedQuery):
         return query
@@ -154,7 +156,6 @@ def _index_entries(pages) -> dict:
 
 def _exact_score(query, entry) -> tuple[int, int]:
     """(groups the title holds exactly, groups the body holds exactly)."""
-    from home.search.analysis import fold, words_of
 
     if entry is None:
         return (0, 0)
@@ -261,15 +262,11 @@ def wagtail_query(text: str, language: str, any_word: bool = False):
     """
     from modelsearch.query import Or
 
-    from home.search.analysis import analyse_query
-    from home.search.synonyms import synonym_classes
-
     analysed = analyse_query(text, language, synonyms=synonym_classes(language))
     if not analysed.groups:
         return None
     if not any_word:
         return backend_query(analysed)
-    from home.search.analysis import AnalysedQuery
 
     groups = [backend_query(AnalysedQuery(analysed.terms, [group])) for group in analysed.groups]
     return _combine(groups, lambda a, b: Or([a, b]))

@@ -7,6 +7,7 @@ in the admin applies to the very next search in every process.
 
 from django.core.cache import cache
 
+from home.search.models import SearchSynonym
 from portal.caching.generation import generation
 
 _MISSING = object()
@@ -14,8 +15,6 @@ TIMEOUT = 24 * 3600
 
 
 def load_synonym_classes(language: str) -> list[list[str]]:
-    from home.search.models import SearchSynonym
-
     rows = SearchSynonym.objects.filter(locale__language_code=language).only("forms")
     classes = [row.folded_forms() for row in rows]
     return [forms for forms in classes if len(forms) > 1]

@@ -15,6 +15,7 @@ from collections import Counter
 from django.db import connection
 
 from home.search.analysis import STOPWORDS, fold, words_of
+from home.search.models import SearchWord
 
 MIN_WORD_LENGTH = 3
 MAX_WORD_LENGTH = 60
@@ -34,8 +35,6 @@ def page_words(page) -> Counter:
 
 
 def _rows(language: str, counts: Counter):
-    from home.search.models import SearchWord
-
     best = {}
     for written, _count in counts.most_common():
         best.setdefault(fold(written), written)
@@ -43,8 +42,6 @@ def _rows(language: str, counts: Counter):
 
 
 def add_page_words(page) -> None:
-    from home.search.models import SearchWord
-
     language = page.locale.language_code
     SearchWord.objects.bulk_create(_rows(language, page_words(page)), ignore_conflicts=True)
 
@@ -52,8 +49,6 @@ def add_page_words(page) -> None:
 def rebuild_vocabulary() -> int:
     """The whole vocabulary anew from the live public pages; returns its size."""
     from wagtail.models import Page
-
-    from home.search.models import SearchWord
 
     counts = {}
     pages = Page.objects.live().public().select_related("locale").specific().iterator(500)
@@ -77,8 +72,6 @@ def vocabulary_matches(words: list[str], language: str) -> dict[str, str]:
     words of the same initial and a similar length; the closest is chosen in Python.
     """
     from django.db.models import Q
-
-    from home.search.models import SearchWord
 
     if connection.vendor == "postgresql":
         # The ``%`` operator as a lookup on this one field (django.contrib.postgres, which
