@@ -227,3 +227,22 @@ def test_other_searches_can_use_the_analysis(section):
     found = articles.search(wagtail_query("exekuci xylofon", "cs", any_word=True))
     assert [p.title for p in found] == ["Dluhy"]
     assert wagtail_query("?!", "cs") is None
+
+
+def test_migrating_the_analysis_rebuilds_the_index(monkeypatch):
+    from home.search import reindex
+
+    class Migration:
+        app_label, name = "home", "0002_search_analysis"
+
+    class Other:
+        app_label, name = "home", "0001_initial"
+
+    called = []
+    monkeypatch.setattr(reindex, "call_command", lambda name, **kw: called.append(name))
+    reindex.reindex_after_migrate(None, plan=[(Other(), False)])
+    assert called == []
+    reindex.reindex_after_migrate(None, plan=[(Migration(), True)])  # unapplied: no
+    assert called == []
+    reindex.reindex_after_migrate(None, plan=[(Other(), False), (Migration(), False)])
+    assert called == ["update_index", "update_search_vocabulary"]
