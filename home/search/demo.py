@@ -7,6 +7,7 @@ language that has none, so a re-run never overwrites what an editor changed.
 from wagtail.models import Locale
 
 from home.search.models import SearchSynonym
+from home.search.typos import rebuild_vocabulary
 
 # Each line: the forms that mean the same, as readers and the articles write them.
 CZECH = [
@@ -53,4 +54,7 @@ def build_search_demo(log=print) -> list[str]:
         what = f"{len(rows)} search synonyms ({language})"
         created.append(what)
         log(f"  created {what}")
+    # The demo's pages are made live without Wagtail's publish step, so "did you mean" learns
+    # their words here, once they all exist.
+    rebuild_vocabulary()
     return created
