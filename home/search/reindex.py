@@ -36,4 +36,6 @@ def _publish_words(sender, instance, **kwargs):
     # update_index) also forgets the words of pages no longer published.
     from home.search.typos import add_page_words
 
-    add_page_words(instance.specific)
+    # A private page's words must not surface as suggestions to the public.
+    if instance.live and not instance.get_view_restrictions().exists():
+        add_page_words(instance.specific)

@@ -13,6 +13,7 @@ import difflib
 from collections import Counter
 
 from django.db import connection
+from django.utils import translation
 
 from home.search.analysis import STOPWORDS, fold, words_of
 from home.search.models import SearchWord
@@ -24,8 +25,13 @@ DIFFLIB_CUTOFF = 0.75
 
 
 def page_words(page) -> Counter:
-    """The written forms of the page's words (lower case), counted."""
-    parts = page.searchable_parts() if hasattr(page, "searchable_parts") else [page.title]
+    """The written forms of the page's words (lower case), counted.
+
+    In the page's own language: a StreamField's searchable content includes translated
+    block labels, which would otherwise follow whichever language is active.
+    """
+    with translation.override(page.locale.language_code):
+        parts = page.searchable_parts() if hasattr(page, "searchable_parts") else [page.title]
     text = " ".join(part for part in parts if part)
     return Counter(
         word.casefold()
