@@ -126,3 +126,15 @@ def test_a_search_without_results_costs_at_most_ten_queries(
     for query in ("spoluprace s obcemy", "xylofonista"):
         with django_assert_max_num_queries(10):
             search(client, query)
+
+
+def test_the_misses_report_offers_a_promotion_with_the_query_filled_in(admin_client, home):
+    from home.search.misses import record_search_miss
+
+    record_search_miss("bytová nouze praha", ["bytova", "nouze", "praha"])
+    soup = BeautifulSoup(admin_client.get("/admin/reports/search-misses/").content, "html.parser")
+    row = next(tr for tr in soup.select("tbody tr") if "bytova nouze praha" in tr.get_text())
+    link = row.select_one("a")["href"]
+    assert parse_qs(urlsplit(link).query)["query_string"] == ["bytova nouze praha"]
+    form = BeautifulSoup(admin_client.get(link).content, "html.parser")
+    assert form.select_one('input[name="query_string"]')["value"] == "bytova nouze praha"
