@@ -10,3 +10,8 @@ class HomeConfig(AppConfig):
         from home.glossary.linking import connect_signals
 
         connect_signals()
+
+        # Not at the top either: reindex names the signals of Wagtail, loaded only by now.
+        from home.search.reindex import connect_signals as reindex_after_migrations
+
+        reindex_after_migrations(self)

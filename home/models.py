@@ -15,7 +15,7 @@ from home.pages.models import (
     SectionPage,
     StandardPage,
 )
-from home.search.models import SearchMiss
+from home.search.models import SearchMiss, SearchSynonym, SearchZeroFollow
 from home.taxonomy.models import (
     Audience,
     AudienceIndexPage,
@@ -49,6 +49,8 @@ __all__ = [
     "RelatedPage",
     "ReviewReminder",
     "SearchMiss",
+    "SearchSynonym",
+    "SearchZeroFollow",
     "SectionPage",
     "SiteNotice",
     "StandardPage",

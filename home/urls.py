@@ -7,10 +7,11 @@ from home.accessibility.views import accessibility_statement
 from home.frame.views import untranslated
 from home.library import feeds as library_feeds
 from home.pages import feeds
-from home.search.views import search
+from home.search.views import search, search_next
 
 urlpatterns = [
     path(_("search/"), search, name="search"),
+    path(_("search/next/"), search_next, name="search-next"),
     path(_("not-translated/<int:page_id>/"), untranslated, name="untranslated"),
     path(
         # Not the statement's own slug: this address only leads to it.

@@ -17,6 +17,8 @@ from home.glossary.models import GlossaryTerm
 from home.help_points import data as help_point_data
 from home.help_points.models import HelpPoint
 from home.library.rich_text import DescribedDocumentLinkHandler
+from home.search import admin_views as search_admin
+from home.search.models import SearchSynonym
 from home.taxonomy.models import Audience, Topic
 
 
@@ -116,10 +118,37 @@ register_snippet(HelpPointViewSet)
 register_snippet(SiteFrameGroup)
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["forms", "locale"]
+    list_filter = ["locale"]
+    list_export = ["forms"]
+    search_fields = ["forms"]
+
+
+register_snippet(SearchSynonymViewSet)
+
+
 @hooks.register("register_rich_text_features", order=10)
 def describe_document_links_in_rich_text(features):
     # After wagtail.documents' own hook (order 0), whose handler this one replaces.
     features.register_link_type(DescribedDocumentLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def register_search_admin_urls():
+    return [
+        path("reports/search-misses/", search_admin.search_misses_report, name="search_misses"),
+        path(
+            "searchpicks/add-for-query/",
+            search_admin.PromoteQueryView.as_view(),
+            name="search_promote_query",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from contact.models import ArticleSuggestion
 from home.pages.models import ArticlePage
 from home.search.analysis import query_terms
+from home.search.hits import wagtail_query
 
 MAX_SUGGESTIONS = 3
 MIN_QUESTION_LENGTH = 15
@@ -42,12 +43,13 @@ def suggest(question: str, language: str) -> list[ArticlePage]:
     locale = Locale.objects.filter(language_code=language).first()
     if not words or locale is None:
         return []
+    # The site search's analysis (stems, synonyms), any word enough: a question is long.
+    query = wagtail_query(" ".join(words), language, any_word=True)
+    if query is None:
+        return []
     found = (
         # The search backend filters only on indexed fields: the locale, not its code.
-        ArticlePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .search(" ".join(words), operator="or")
+        ArticlePage.objects.live().public().filter(locale=locale).search(query)
     )
     return list(found[:MAX_SUGGESTIONS])
 

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from contact.models import MAX_MESSAGE_LENGTH, Kind, contact_page_for
 from contact.workflow import services
 from home.pages.querysets import published
+from home.search.analysis import clean_query
 from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.client_address import client_ip
@@ -75,6 +76,9 @@ def inquiry_form(request, page, kind):
         if kind == Kind.FEEDBACK:
             initial["page"] = request.GET.get("page", "")
             initial["document"] = request.GET.get("document", "")
+        # "Ask the Contact Centre" from a search that found nothing brings the words along.
+        elif asked := clean_query(request.GET.get("dotaz", ""))[:MAX_MESSAGE_LENGTH]:
+            initial["message"] = asked
         form = form_class(initial=initial, language=language)
         if kind == Kind.FEEDBACK and (document := accessible_formats.requested(form)):
             form.initial["message"] = accessible_formats.prefilled_message(document)

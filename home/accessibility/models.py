@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from home.pages.mixins import ReviewMixin
+from home.pages.mixins import ReviewMixin, SearchableMixin
 
 STATEMENT_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 
@@ -90,8 +90,11 @@ GIVE_THE_LAST_REVIEW = _(
 REVIEW_BEFORE_PREPARATION = _("The last review cannot come before the statement was prepared.")
 
 
-class AccessibilityStatementPage(ReviewMixin, Page):
+class AccessibilityStatementPage(SearchableMixin, ReviewMixin, Page):
     """One per language: the footer of every page links to it."""
+
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
 
     body_name = models.CharField(
         _("public body"),

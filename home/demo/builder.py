@@ -27,6 +27,7 @@ from home.pages.models import (
     SectionPage,
     StandardPage,
 )
+from home.search.demo import build_search_demo
 from home.taxonomy.models import (
     Audience,
     AudienceIndexPage,
@@ -67,6 +68,7 @@ class DemoBuilder:
             translated = translate_demo_site(self.own, log=self.log)
             self.created.extend(["English translation"] * translated)
             self.created += build_editorial_demo(self.home, self.owner, log=self.log)
+            self.created += build_search_demo(log=self.log)
         return self.created
 
     def _methodologist(self):

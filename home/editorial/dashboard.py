@@ -63,4 +63,11 @@ def search_misses_panel(today=None) -> ChartPanel:
         _("Search query"),
         _("Searches"),
     )
-    return ChartPanel("dashboard_search_misses", _("Searches that found nothing"), [chart], 130)
+    return ChartPanel(
+        "dashboard_search_misses",
+        _("Searches that found nothing"),
+        [chart],
+        130,
+        link_url=reverse("search_misses"),
+        link_text=_("See them all and create promoted results"),
+    )

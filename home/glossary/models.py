@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from home.pages.mixins import ChangeDateMixin, ReviewMixin
+from home.pages.mixins import ChangeDateMixin, ReviewMixin, SearchableMixin
 from home.search.analysis import fold
 from portal.abuse import searching_too_often, too_many_requests
 
@@ -76,7 +76,9 @@ class GlossaryTerm(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Mod
         return fold(self.term[:1]).upper() or "#"
 
 
-class GlossaryPage(ReviewMixin, Page):
+class GlossaryPage(SearchableMixin, ReviewMixin, Page):
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *ReviewMixin.review_panels]

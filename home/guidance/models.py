@@ -25,8 +25,11 @@ from home.pages.querysets import published
 from home.taxonomy.models import Audience, Topic
 
 
-class AudienceLandingPage(ReviewMixin, RoutablePageMixin, Page):
+class AudienceLandingPage(SearchableMixin, ReviewMixin, RoutablePageMixin, Page):
     """One audience's way in: its articles by topic, its FAQ and guides, later its documents."""
+
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
 
     # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
     # remember them (portal.caching.routes).

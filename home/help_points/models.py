@@ -12,7 +12,7 @@ from home.help_points import data as help_point_data
 from home.help_points.choices import REGIONS, HelpPointKind
 from home.help_points.export import as_csv, as_json
 from home.help_points.forms import HelpPointFilterForm
-from home.pages.mixins import ChangeDateMixin, ReviewMixin
+from home.pages.mixins import ChangeDateMixin, ReviewMixin, SearchableMixin
 from home.pages.models import paginate, subpage_url
 from home.pages.querysets import published
 from home.search.analysis import fold
@@ -127,8 +127,11 @@ def help_points_in(locale_id, region="", kind="", place=""):
     return points.order_by("region", "municipality", "name", "pk")
 
 
-class HelpPointDirectoryPage(ReviewMixin, RoutablePageMixin, Page):
+class HelpPointDirectoryPage(SearchableMixin, ReviewMixin, RoutablePageMixin, Page):
     """The directory of help points: filter, search, page through and export."""
+
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
 
     # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
     # remember them (portal.caching.routes).

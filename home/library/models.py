@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from home.library.filters import LibraryFilterForm, document_years, library_documents
-from home.pages.mixins import ReviewMixin
+from home.pages.mixins import ReviewMixin, SearchableMixin
 from home.pages.models import paginate
 from home.taxonomy.models import Audience, Topic
 
@@ -22,7 +22,9 @@ def feed_urls(query: str) -> dict:
     }
 
 
-class DocumentLibraryPage(ReviewMixin, Page):
+class DocumentLibraryPage(SearchableMixin, ReviewMixin, Page):
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *ReviewMixin.review_panels]

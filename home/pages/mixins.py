@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.search import index
 
-from home.search.analysis import fold
+from home.search.analysis import DEFAULT_LANGUAGE, fold, stem_text
 
 # Every rendition a listing card or a social preview asks for; prefetched in one query.
 CARD_RENDITION = "fill-640x360|format-webp"
@@ -56,9 +56,21 @@ class ChangeDateMixin(models.Model):
 
 
 class SearchableMixin(models.Model):
-    """Adds a diacritic-folded copy of the page's text to the search index."""
+    """Adds folded and stemmed copies of the page's text to the search index.
 
-    search_fields = [index.SearchField("folded_search_text")]
+    Wagtail indexes the title and the body as the editor wrote them; queries are folded
+    (``home.search.analysis``), so the folded copies are what a query meets. Their boosts
+    rank, on PostgreSQL, the exact title above its stems, above the exact body, above the
+    body's stems (``home.search.hits``): Wagtail maps at most four boosts to PostgreSQL's
+    weights A-D, and 10 (document titles) and 2 (page titles) are Wagtail's own.
+    """
+
+    search_fields = [
+        index.SearchField("search_title_folded", boost=10),
+        index.SearchField("search_title_stems", boost=2),
+        index.SearchField("folded_search_text", boost=1),
+        index.SearchField("search_body_stems"),
+    ]
 
     class Meta:
         abstract = True
@@ -70,8 +82,26 @@ class SearchableMixin(models.Model):
             parts.extend(body.stream_block.get_searchable_content(body))
         return parts
 
+    def _search_body(self) -> str:
+        parts = self.searchable_parts()
+        if parts and parts[0] == self.title:
+            parts = parts[1:]
+        return " ".join(part for part in parts if part)
+
+    def search_language(self) -> str:
+        return self.locale.language_code if self.locale_id else DEFAULT_LANGUAGE
+
+    def search_title_folded(self) -> str:
+        return fold(self.title or "")
+
+    def search_title_stems(self) -> str:
+        return stem_text(self.title or "", self.search_language())
+
     def folded_search_text(self) -> str:
-        return fold(" ".join(part for part in self.searchable_parts() if part))
+        return fold(self._search_body())
+
+    def search_body_stems(self) -> str:
+        return stem_text(self._search_body(), self.search_language())
 
 
 def with_card_images(queryset):

@@ -142,7 +142,9 @@ class ArticlePage(ReviewMixin, GuidancePage):
         verbose_name_plural = _("articles")
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SearchableMixin, Page):
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -32,6 +32,9 @@ from django.db.models import CharField, Exists, F, FloatField, OuterRef, Subquer
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
+from home.search.analysis import AnalysedQuery, Group, Term, analyse_query, fold, words_of
+from home.search.synonyms import synonym_classes
+
 # Beyond this many matches a search says "more than RESULT_CAP results" and ranks only the
 # newest RESULT_CAP of them: 50 pages of 10 results, more than anyone reads. Each candidate
 # costs an index probe (about 5 µs on the benchmark machine), so the cap is the bound on the
@@ -63,24 +66,122 @@ class SearchHits:
         return self._fetch(start, stop) if start < stop else []
 
 
-def search_pages(pages, terms: list[str]) -> SearchHits:
-    """Pages of ``pages`` (a PageQuerySet) that contain every folded term, best first."""
+def search_pages(pages, query) -> SearchHits:
+    """Pages of ``pages`` (a PageQuerySet) that match every group of the query, best first.
+
+    ``query`` is an ``AnalysedQuery`` (home.search.analysis) or, as before, a list of folded
+    words that must all occur.
+    """
+    query = _as_analysed(query)
     backend = _postgres_backend()
     if backend is not None:
-        return postgres_hits(pages, terms, backend.config)
-    return backend_hits(pages, terms)
+        return postgres_hits(pages, query, backend.config)
+    return backend_hits(pages, query)
 
 
-def backend_hits(pages, terms: list[str]) -> SearchHits:
-    found = pages.specific().search(" ".join(terms), operator="and")
-    return SearchHits(found[: RESULT_CAP + 1].count(), lambda start, stop: list(found[start:stop]))
+def _as_analysed(query):
+
+    if isinstance(query, AnalysedQuery):
+        return query
+    return AnalysedQuery(list(query), [Group(((Term(word),),)) for word in query])
 
 
-def tsquery(terms: list[str], config: str):
+def _combine(items, operator):
+    result = items[0]
+    for item in items[1:]:
+        result = operator(result, item)
+    return result
+
+
+def _compose(query, word, conjunction, disjunction):
+    """And over groups, of Or over alternatives, of And over words, of Or over forms."""
+    return _combine(
+        [
+            _combine(
+                [
+                    _combine(
+                        [
+                            _combine([word(form) for form in term.forms], disjunction)
+                            for term in alt
+                        ],
+                        conjunction,
+                    )
+                    for alt in group.alternatives
+                ],
+                disjunction,
+            )
+            for group in query.groups
+        ],
+        conjunction,
+    )
+
+
+def backend_query(query):
+    """The query as Wagtail's query objects, for SQLite's FTS5 and any other backend."""
+    from modelsearch.query import And, Or, PlainText
+
+    return _compose(query, PlainText, lambda a, b: And([a, b]), lambda a, b: Or([a, b]))
+
+
+def backend_hits(pages, query) -> SearchHits:
+    """SQLite's FTS5 (through Wagtail) finds the pages; they are then ordered here.
+
+    FTS5's bm25 has no field weights, so it cannot rank the exact form above a stem or the
+    title above the body as PostgreSQL's weights do. Its candidates (at most RESULT_CAP + 1,
+    in bm25 order) are re-ranked by what of the query their indexed title and body hold
+    exactly, bm25 breaking ties: three queries whatever the number of matches.
+    """
+    found = list(pages.search(backend_query(query))[: RESULT_CAP + 1])
+    entries = _index_entries(found)
+    ranked = sorted(
+        enumerate(found),
+        key=lambda item: (*_exact_score(query, entries.get(item[1].pk)), -item[0]),
+        reverse=True,
+    )
+    rows = [(page.pk, page.content_type_id) for _position, page in ranked[:RESULT_CAP]]
+    return SearchHits(len(found), lambda start, stop: specific_pages(rows[start:stop]))
+
+
+def _index_entries(pages) -> dict:
+    from wagtail.search.models import IndexEntry
+
+    if not pages:
+        return {}
+    rows = IndexEntry.objects.filter(
+        content_type_id__in={page.content_type_id for page in pages},
+        object_id__in=[str(page.pk) for page in pages],
+    ).values_list("object_id", "title", "body")
+    return {int(object_id): (title, body) for object_id, title, body in rows}
+
+
+def _exact_score(query, entry) -> tuple[int, int]:
+    """(groups the title holds exactly, groups the body holds exactly)."""
+
+    if entry is None:
+        return (0, 0)
+    title, body = (set(words_of(fold(text or ""))) for text in entry)
+
+    def held(words):
+        return sum(
+            1
+            for group in query.groups
+            if any(all(term.exact in words for term in alt) for alt in group.alternatives)
+        )
+
+    return (held(title), held(body))
+
+
+def tsquery(query, config: str):
+    """A tsquery of the analysed query: each form is one word (``\\w+``), as plain text."""
     from django.contrib.postgres.search import SearchQuery
 
-    # plainto_tsquery: the terms are words already (home.search.query_terms), all required.
-    return SearchQuery(" ".join(terms), search_type="plain", config=config)
+    query = _as_analysed(query)
+    return _compose(
+        query,
+        lambda form: SearchQuery(form, search_type="plain", config=config),
+        lambda a, b: a & b,
+        lambda a, b: a | b,
+    )
 
 
 def matching(entries, query):
@@ -93,7 +194,7 @@ def matching(entries, query):
     return entries.alias(vector=title_and_body).filter(vector=query)
 
 
-def candidates(pages, terms: list[str], config: str):
+def candidates(pages, terms, config: str):
     """(pk, content type, rank) of the newest RESULT_CAP + 1 matching pages (a queryset)."""
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
@@ -120,7 +221,7 @@ def candidates(pages, terms: list[str], config: str):
     )
 
 
-def postgres_hits(pages, terms: list[str], config: str) -> SearchHits:
+def postgres_hits(pages, terms, config: str) -> SearchHits:
     rows = list(candidates(pages, terms, config))
     total = len(rows)
     # Ties keep Wagtail's order: the newer page first.
@@ -150,3 +251,22 @@ def _postgres_backend():
 
     backend = get_search_backend()
     return backend if isinstance(backend, PostgresSearchBackend) else None
+
+
+def wagtail_query(text: str, language: str, any_word: bool = False):
+    """The site search's analysis as a Wagtail query object, for other searches' ``.search()``
+    (the contact form's article suggestions, the bulletin archive): folded words, their
+    stems and the editors' synonyms. Every word must match, or any one with ``any_word``.
+    None when the text has no word. Stems match only in models that index them
+    (``SearchableMixin``, or ``home.search.analysis.stem_text`` in a search field).
+    """
+    from modelsearch.query import Or
+
+    analysed = analyse_query(text, language, synonyms=synonym_classes(language))
+    if not analysed.groups:
+        return None
+    if not any_word:
+        return backend_query(analysed)
+
+    groups = [backend_query(AnalysedQuery(analysed.terms, [group])) for group in analysed.groups]
+    return _combine(groups, lambda a, b: Or([a, b]))

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from home.frame.i18n import untranslated_url, versions_from_urls
 from home.frame.navigation import index_pages, locale_ids
-from home.pages.mixins import ChangeDateMixin
+from home.pages.mixins import ChangeDateMixin, SearchableMixin
 from home.pages.models import ArticlePage, NewsPage, live_in_locale, paginate
 
 
@@ -85,8 +85,11 @@ class PageAudience(TranslatableMixin, Orderable):
         verbose_name = _("page audience")
 
 
-class TaxonomyIndexPage(RoutablePageMixin, Page):
+class TaxonomyIndexPage(SearchableMixin, RoutablePageMixin, Page):
     """Lists the terms of one taxonomy; /<slug>/ lists the guidance filed under a term."""
+
+    # Folded and stemmed title (and text) in the index: home.pages.mixins.SearchableMixin.
+    search_fields = [*Page.search_fields, *SearchableMixin.search_fields]
 
     # Its routes' arguments (a topic, an audience, a place) are public: the route cache may
     # remember them (portal.caching.routes).

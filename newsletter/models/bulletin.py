@@ -9,6 +9,7 @@ feed, which is one of the page's routes, is defined here.
 from django.contrib.syndication.views import Feed
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.pages.models import paginate
-from home.search.analysis import clean_query, fold, query_terms
+from home.search.analysis import clean_query, fold, query_terms, stem_text
+from home.search.hits import wagtail_query
 from portal.abuse import searching_too_often, too_many_requests
 
 from .sending import Send
@@ -81,7 +83,8 @@ class BulletinIndexPage(RoutablePageMixin, Page):
         if terms and searching_too_often(request):
             return too_many_requests(request, retry_after=60)
         if terms:
-            issues = issues.search(" ".join(terms), operator="and")
+            # The site search's analysis: inflected forms, synonyms (home.search).
+            issues = issues.search(wagtail_query(query, get_language()))
         else:
             issues = issues.order_by("-issue_date", "-pk")
         return self.render(
@@ -114,6 +117,7 @@ class BulletinPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("folded_search_text"),
+        index.SearchField("search_body_stems"),
         index.FilterField("translation_key"),
     ]
     parent_page_types = ["newsletter.BulletinIndexPage"]
@@ -123,10 +127,16 @@ class BulletinPage(Page):
         verbose_name = _("bulletin issue")
         verbose_name_plural = _("bulletin issues")
 
-    def folded_search_text(self) -> str:
+    def _searchable_text(self) -> str:
         parts = [self.title, strip_tags(self.intro)]
         parts.extend(self.body.stream_block.get_searchable_content(self.body))
-        return fold(" ".join(part for part in parts if part))
+        return " ".join(part for part in parts if part)
+
+    def folded_search_text(self) -> str:
+        return fold(self._searchable_text())
+
+    def search_body_stems(self) -> str:
+        return stem_text(self._searchable_text(), self.locale.language_code)
 
 
 class BulletinFeed(Feed):

@@ -428,3 +428,10 @@ DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True, "VALID
 # The periodic jobs and `manage.py run_scheduler` (portal/scheduler/): a table of when each
 # job is due next, shared by every scheduler process.
 INSTALLED_APPS.append("portal.scheduler")
+# Search (home.search): editors pin pages for a query (promoted results, shown first); the
+# counter of the ways forward from a search without results and the did-you-mean
+# vocabulary are no content, so their rows do not retire cached pages.
+INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
+CACHE_PRIVATE_MODELS += ["home.SearchZeroFollow", "home.SearchWord"]
+# A saved promotion retires the cached list of promotions (home.search.promotions).
+CACHE_CONTENT_APPS |= {"wagtailsearchpromotions"}
