@@ -5,6 +5,7 @@ link, a heading, a summary of an accordion or another term is left alone. The te
 language are read once and kept in the cache until a term or the glossary page changes.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,8 +18,11 @@ from wagtail.signals import page_published, page_unpublished
 
 from home.glossary.models import GlossaryPage, GlossaryTerm
 from home.pages.querysets import published
+from home.search.analysis import PREFIX_LENGTH, word_stems
 
-CACHE_KEY = "glossary-links:{language}"
+_WORD = re.compile(r"\w+")
+
+CACHE_KEY = "glossary-links:v2:{language}"
 SKIPPED_ELEMENTS = {
     "a", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "label", "code", "pre",
     "script", "style", "abbr", "dfn", "template", "textarea", "select", "option",
@@ -31,6 +35,7 @@ class Entry:
     forms: tuple[str, ...]
     url: str
     title: str
+    language: str = "cs"
 
 
 def _exact_case(form: str) -> bool:
@@ -48,42 +53,119 @@ def link_terms(html: str, entries: list[Entry]) -> str:
 
 
 def link_terms_in(soup, entries: list[Entry]) -> None:
-    """Link the first occurrence of each entry in a parsed document, in place."""
+    """Link the first occurrence of each entry in a parsed document, in place.
+
+    A form matches word by word through the site search's analysis (home.search): the same
+    stem, so "sociálního bytu" finds the term "sociální byt" without an editor listing that
+    form. Abbreviations (NNO, MOP) match only as written.
+    """
     if not entries:
         return
-    by_form = {}
-    for entry in entries:
-        for form in entry.forms:
-            by_form.setdefault(form.casefold(), (form, entry))
-    alternatives = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(form) for form in alternatives) + r")(?!\w)",
-        re.IGNORECASE,
-    )
+    forms = _FormIndex(entries)
     linked: set[str] = set()
     for node in list(soup.find_all(string=True)):
         if isinstance(node, Comment | Declaration | ProcessingInstruction):
             continue
         if any(parent.name in SKIPPED_ELEMENTS for parent in node.parents):
             continue
-        _link_in_text(soup, node, pattern, by_form, linked)
+        _link_in_text(soup, node, forms, linked)
 
 
-def _link_in_text(soup, node, pattern, by_form, linked):
+@functools.lru_cache(maxsize=20000)
+def _stems(word: str, language: str) -> frozenset[str]:
+    """The word's stems without the shared beginnings the search also tries, which are too
+    loose to link a term by (they were cut from a longer stem of the same word)."""
+    stems = word_stems(word, language)
+    return frozenset(
+        stem
+        for stem in stems
+        if not (len(stem) == PREFIX_LENGTH and any(o != stem and o.startswith(stem) for o in stems))
+    )
+
+
+@dataclass(frozen=True)
+class _Form:
+    words: tuple[str, ...]
+    entry: Entry
+    exact_case: bool
+
+
+class _FormIndex:
+    """Every form of every entry, found by the stems of its first word. The entries are of
+    one language, the page's (entries_for)."""
+
+    def __init__(self, entries):
+        self.language = entries[0].language
+        self.by_stem: dict[str, list[_Form]] = {}
+        self.by_word: dict[str, list[_Form]] = {}
+        for entry in entries:
+            for text in entry.forms:
+                words = tuple(_WORD.findall(text))
+                if not words:
+                    continue
+                form = _Form(words, entry, _exact_case(text))
+                self.by_word.setdefault(words[0].casefold(), []).append(form)
+                if not form.exact_case:
+                    for stem in _stems(words[0], self.language):
+                        self.by_stem.setdefault(stem, []).append(form)
+        for forms in (*self.by_stem.values(), *self.by_word.values()):
+            forms.sort(key=lambda form: len(form.words), reverse=True)  # longest first
+
+    def candidates(self, word: str) -> list[_Form]:
+        found = list(self.by_word.get(word.casefold(), ()))
+        for stem in _stems(word, self.language):
+            found += [form for form in self.by_stem.get(stem, ()) if form not in found]
+        return sorted(found, key=lambda form: len(form.words), reverse=True)
+
+
+def _same(form_word: str, word: str, form: _Form) -> bool:
+    if form.exact_case:
+        return form_word == word
+    if form_word.casefold() == word.casefold():
+        return True
+    language = form.entry.language
+    return bool(_stems(form_word, language) & _stems(word, language))
+
+
+def _match_at(text, tokens, index, forms, linked):
+    """The form of a not yet linked entry that starts at tokens[index], and its last token."""
+    for form in forms.candidates(tokens[index].group()):
+        if form.entry.url in linked:
+            continue
+        last = index + len(form.words) - 1
+        if last >= len(tokens):
+            continue
+        window = tokens[index : last + 1]
+        # The words of a term stand next to each other, with only spaces between.
+        gaps = (text[a.end() : b.start()] for a, b in zip(window, window[1:], strict=False))
+        if any(gap.strip() for gap in gaps):
+            continue
+        if all(_same(w, t.group(), form) for w, t in zip(form.words, window, strict=True)):
+            return form, last
+    return None
+
+
+def _link_in_text(soup, node, forms, linked):
     text = str(node)
+    tokens = list(_WORD.finditer(text))
     pieces = []
     position = 0
-    for match in pattern.finditer(text):
-        form, entry = by_form[match.group(1).casefold()]
-        if entry.url in linked or (_exact_case(form) and match.group(1) != form):
+    index = 0
+    while index < len(tokens):
+        found = _match_at(text, tokens, index, forms, linked)
+        if found is None:
+            index += 1
             continue
-        linked.add(entry.url)
-        pieces.append(NavigableString(text[position : match.start()]))
-        link = soup.new_tag("a", href=entry.url, title=entry.title)
+        form, last = found
+        start, end = tokens[index].start(), tokens[last].end()
+        linked.add(form.entry.url)
+        pieces.append(NavigableString(text[position:start]))
+        link = soup.new_tag("a", href=form.entry.url, title=form.entry.title)
         link["class"] = "glossary-term"
-        link.string = match.group(1)
+        link.string = text[start:end]
         pieces.append(link)
-        position = match.end()
+        position = end
+        index = last + 1
     if pieces:
         pieces.append(NavigableString(text[position:]))
         node.replace_with(*pieces)
@@ -110,6 +192,7 @@ def _load(language: str) -> list[Entry]:
             forms=tuple(term.forms),
             url=f"{base}#{term.slug}",
             title=f"{term.term}: {term.short_definition}",
+            language=language,
         )
         for term in GlossaryTerm.objects.filter(locale__language_code=language)
     ]

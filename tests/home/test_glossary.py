@@ -168,3 +168,35 @@ def test_editor_adds_a_term_in_the_admin_and_a_duplicate_slug_is_refused(admin_c
     again = admin_client.post(url, {**data, "term": "jiné"})
     assert again.status_code == 200
     assert GlossaryTerm.objects.count() == 1
+
+
+BYT_ONLY = Entry("sociální byt", ("sociální byt",), "/slovnik/#byt", "sociální byt: …")
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("Nájem sociálního bytu je levnější.", "sociálního bytu"),
+        ("V sociálních bytech žijí rodiny.", "sociálních bytech"),
+        ("SOCIÁLNÍM BYTEM se rozumí nájemní byt.", "SOCIÁLNÍM BYTEM"),
+    ],
+)
+def test_an_inflected_form_links_the_term_without_an_editor_listing_it(text, linked):
+    assert links(link_terms(f"<p>{text}</p>", [BYT_ONLY])) == [("/slovnik/#byt", linked)]
+
+
+def test_a_shared_beginning_alone_links_nothing():
+    """ "sociálka" and "bytový" share beginnings with the term, not its stems."""
+    html = "<p>Sociálka přišla. Sociální práce. Bytový fond.</p>"
+    assert links(link_terms(html, [BYT_ONLY])) == []
+
+
+def test_the_words_of_a_term_must_stand_together():
+    html = "<p>Sociální, a potom byt.</p>"
+    assert links(link_terms(html, [BYT_ONLY])) == []
+
+
+def test_english_terms_match_their_inflections_too():
+    term = Entry("municipality", ("municipality",), "/en/glossary/#m", "…", language="en")
+    html = "<p>Municipalities provide housing.</p>"
+    assert links(link_terms(html, [term])) == [("/en/glossary/#m", "Municipalities")]
