@@ -5,25 +5,489 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0001_initial'),
+        ("home", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='articlepage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('quote', 10), ('image', 14), ('table', 17), ('document', 21), ('accordion', 26), ('contact_box', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (H2)'), ('h3', 'Subheading (H3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('level', 1)]], {}), 3: ('home.pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('tip', 'Tip')], 'label': 'Tone'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('tone', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text', 'max_length': 300}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 300, 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('image', 11), ('alt_text', 12), ('caption', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Text'}), 16: ('wagtail.blocks.DecimalBlock', (), {'label': 'Number'}), 17: ('wagtail.contrib.typed_table_block.blocks.TypedTableBlock', [[('text', 15), ('number', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.TextBlock', (), {'label': 'Short description', 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19), ('description', 20)]], {}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 23: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Answer'}), 24: ('wagtail.blocks.StructBlock', [[('question', 22), ('answer', 23)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Questions', 'min_num': 1}), 26: ('wagtail.blocks.StructBlock', [[('title', 5), ('items', 25)]], {}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200, 'required': False}), 28: ('wagtail.snippets.blocks.SnippetChooserBlock', ('home.ContactCentre',), {'label': 'Contact'}), 29: ('wagtail.blocks.StructBlock', [[('heading', 27), ('contact', 28)]], {})}, verbose_name='body'),
+            model_name="articlepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("callout", 7),
+                    ("quote", 10),
+                    ("image", 14),
+                    ("table", 17),
+                    ("document", 21),
+                    ("accordion", 26),
+                    ("contact_box", 29),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 200}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading (H2)"), ("h3", "Subheading (H3)")],
+                            "label": "Level",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("heading", 0), ("level", 1)]], {}),
+                    3: ("home.pages.blocks.ParagraphBlock", (), {}),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("warning", "Warning"),
+                                ("tip", "Tip"),
+                            ],
+                            "label": "Tone",
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200, "required": False},
+                    ),
+                    6: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Text",
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.StructBlock",
+                        [[("tone", 4), ("title", 5), ("text", 6)]],
+                        {},
+                    ),
+                    8: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    9: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Attribution", "max_length": 200, "required": False},
+                    ),
+                    10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
+                    11: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the image shows, for people who cannot see it.",
+                            "label": "Alternative text",
+                            "max_length": 300,
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 300, "required": False},
+                    ),
+                    14: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 11), ("alt_text", 12), ("caption", 13)]],
+                        {},
+                    ),
+                    15: ("wagtail.blocks.CharBlock", (), {"label": "Text"}),
+                    16: ("wagtail.blocks.DecimalBlock", (), {"label": "Number"}),
+                    17: (
+                        "wagtail.contrib.typed_table_block.blocks.TypedTableBlock",
+                        [[("text", 15), ("number", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Document"},
+                    ),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the document's title.",
+                            "label": "Link text",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"label": "Short description", "required": False},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [[("document", 18), ("title", 19), ("description", 20)]],
+                        {},
+                    ),
+                    22: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                    23: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Answer",
+                        },
+                    ),
+                    24: ("wagtail.blocks.StructBlock", [[("question", 22), ("answer", 23)]], {}),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Questions", "min_num": 1}),
+                    26: ("wagtail.blocks.StructBlock", [[("title", 5), ("items", 25)]], {}),
+                    27: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 200, "required": False},
+                    ),
+                    28: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("home.ContactCentre",),
+                        {"label": "Contact"},
+                    ),
+                    29: ("wagtail.blocks.StructBlock", [[("heading", 27), ("contact", 28)]], {}),
+                },
+                verbose_name="body",
+            ),
         ),
         migrations.AlterField(
-            model_name='newspage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('quote', 10), ('image', 14), ('table', 17), ('document', 21), ('accordion', 26), ('contact_box', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (H2)'), ('h3', 'Subheading (H3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('level', 1)]], {}), 3: ('home.pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('tip', 'Tip')], 'label': 'Tone'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('tone', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text', 'max_length': 300}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 300, 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('image', 11), ('alt_text', 12), ('caption', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Text'}), 16: ('wagtail.blocks.DecimalBlock', (), {'label': 'Number'}), 17: ('wagtail.contrib.typed_table_block.blocks.TypedTableBlock', [[('text', 15), ('number', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.TextBlock', (), {'label': 'Short description', 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19), ('description', 20)]], {}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 23: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Answer'}), 24: ('wagtail.blocks.StructBlock', [[('question', 22), ('answer', 23)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Questions', 'min_num': 1}), 26: ('wagtail.blocks.StructBlock', [[('title', 5), ('items', 25)]], {}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200, 'required': False}), 28: ('wagtail.snippets.blocks.SnippetChooserBlock', ('home.ContactCentre',), {'label': 'Contact'}), 29: ('wagtail.blocks.StructBlock', [[('heading', 27), ('contact', 28)]], {})}, verbose_name='body'),
+            model_name="newspage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("callout", 7),
+                    ("quote", 10),
+                    ("image", 14),
+                    ("table", 17),
+                    ("document", 21),
+                    ("accordion", 26),
+                    ("contact_box", 29),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 200}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading (H2)"), ("h3", "Subheading (H3)")],
+                            "label": "Level",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("heading", 0), ("level", 1)]], {}),
+                    3: ("home.pages.blocks.ParagraphBlock", (), {}),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("warning", "Warning"),
+                                ("tip", "Tip"),
+                            ],
+                            "label": "Tone",
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200, "required": False},
+                    ),
+                    6: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Text",
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.StructBlock",
+                        [[("tone", 4), ("title", 5), ("text", 6)]],
+                        {},
+                    ),
+                    8: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    9: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Attribution", "max_length": 200, "required": False},
+                    ),
+                    10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
+                    11: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the image shows, for people who cannot see it.",
+                            "label": "Alternative text",
+                            "max_length": 300,
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 300, "required": False},
+                    ),
+                    14: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 11), ("alt_text", 12), ("caption", 13)]],
+                        {},
+                    ),
+                    15: ("wagtail.blocks.CharBlock", (), {"label": "Text"}),
+                    16: ("wagtail.blocks.DecimalBlock", (), {"label": "Number"}),
+                    17: (
+                        "wagtail.contrib.typed_table_block.blocks.TypedTableBlock",
+                        [[("text", 15), ("number", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Document"},
+                    ),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the document's title.",
+                            "label": "Link text",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"label": "Short description", "required": False},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [[("document", 18), ("title", 19), ("description", 20)]],
+                        {},
+                    ),
+                    22: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                    23: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Answer",
+                        },
+                    ),
+                    24: ("wagtail.blocks.StructBlock", [[("question", 22), ("answer", 23)]], {}),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Questions", "min_num": 1}),
+                    26: ("wagtail.blocks.StructBlock", [[("title", 5), ("items", 25)]], {}),
+                    27: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 200, "required": False},
+                    ),
+                    28: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("home.ContactCentre",),
+                        {"label": "Contact"},
+                    ),
+                    29: ("wagtail.blocks.StructBlock", [[("heading", 27), ("contact", 28)]], {}),
+                },
+                verbose_name="body",
+            ),
         ),
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('quote', 10), ('image', 14), ('table', 17), ('document', 21), ('accordion', 26), ('contact_box', 29)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (H2)'), ('h3', 'Subheading (H3)')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('level', 1)]], {}), 3: ('home.pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('tip', 'Tip')], 'label': 'Tone'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('tone', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text', 'max_length': 300}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 300, 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('image', 11), ('alt_text', 12), ('caption', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Text'}), 16: ('wagtail.blocks.DecimalBlock', (), {'label': 'Number'}), 17: ('wagtail.contrib.typed_table_block.blocks.TypedTableBlock', [[('text', 15), ('number', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.TextBlock', (), {'label': 'Short description', 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('document', 18), ('title', 19), ('description', 20)]], {}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 23: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Answer'}), 24: ('wagtail.blocks.StructBlock', [[('question', 22), ('answer', 23)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Questions', 'min_num': 1}), 26: ('wagtail.blocks.StructBlock', [[('title', 5), ('items', 25)]], {}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200, 'required': False}), 28: ('wagtail.snippets.blocks.SnippetChooserBlock', ('home.ContactCentre',), {'label': 'Contact'}), 29: ('wagtail.blocks.StructBlock', [[('heading', 27), ('contact', 28)]], {})}, verbose_name='body'),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("callout", 7),
+                    ("quote", 10),
+                    ("image", 14),
+                    ("table", 17),
+                    ("document", 21),
+                    ("accordion", 26),
+                    ("contact_box", 29),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 200}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading (H2)"), ("h3", "Subheading (H3)")],
+                            "label": "Level",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("heading", 0), ("level", 1)]], {}),
+                    3: ("home.pages.blocks.ParagraphBlock", (), {}),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("warning", "Warning"),
+                                ("tip", "Tip"),
+                            ],
+                            "label": "Tone",
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200, "required": False},
+                    ),
+                    6: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Text",
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.StructBlock",
+                        [[("tone", 4), ("title", 5), ("text", 6)]],
+                        {},
+                    ),
+                    8: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    9: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Attribution", "max_length": 200, "required": False},
+                    ),
+                    10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
+                    11: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the image shows, for people who cannot see it.",
+                            "label": "Alternative text",
+                            "max_length": 300,
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 300, "required": False},
+                    ),
+                    14: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 11), ("alt_text", 12), ("caption", 13)]],
+                        {},
+                    ),
+                    15: ("wagtail.blocks.CharBlock", (), {"label": "Text"}),
+                    16: ("wagtail.blocks.DecimalBlock", (), {"label": "Number"}),
+                    17: (
+                        "wagtail.contrib.typed_table_block.blocks.TypedTableBlock",
+                        [[("text", 15), ("number", 16)]],
+                        {},
+                    ),
+                    18: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Document"},
+                    ),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the document's title.",
+                            "label": "Link text",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"label": "Short description", "required": False},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [[("document", 18), ("title", 19), ("description", 20)]],
+                        {},
+                    ),
+                    22: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                    23: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                            ],
+                            "label": "Answer",
+                        },
+                    ),
+                    24: ("wagtail.blocks.StructBlock", [[("question", 22), ("answer", 23)]], {}),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Questions", "min_num": 1}),
+                    26: ("wagtail.blocks.StructBlock", [[("title", 5), ("items", 25)]], {}),
+                    27: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 200, "required": False},
+                    ),
+                    28: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("home.ContactCentre",),
+                        {"label": "Contact"},
+                    ),
+                    29: ("wagtail.blocks.StructBlock", [[("heading", 27), ("contact", 28)]], {}),
+                },
+                verbose_name="body",
+            ),
         ),
     ]
