@@ -250,3 +250,12 @@ def test_a_table_needs_a_caption_and_column_headings(change):
     block = TableBlock()
     with pytest.raises(ValidationError):
         block.clean(block.to_python({**TABLE, **change}))
+
+
+def test_the_page_editor_loads_with_the_table_blocks_script(client, admin_user, section):
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/add/home/articlepage/{section.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The table's editor script comes from wagtail.contrib.typed_table_block (installed).
+    assert "typed_table_block/js/typed_table_block.js" in html
