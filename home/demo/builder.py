@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -18,6 +19,7 @@ from home.demo.guidance_docs import build_guidance_docs
 from home.demo.media import listing_image_file, pdf_file
 from home.demo.translate import translate_demo_site
 from home.frame.models import ContactCentre, FooterContent, SiteNotice
+from home.pages.blocks import in_block_format
 from home.pages.home_page import HomePage
 from home.pages.models import (
     ArticlePage,
@@ -183,6 +185,8 @@ class DemoBuilder:
                 value = {**value, "document": document.pk}
             if block_type == "contact_box":
                 value = {**value, "contact": self.contact.pk}
+            if block_type == "image":
+                value = {**value, "image": self._image(*value["image"]).pk}
             body.append({"type": block_type, "value": value})
         return self._child(
             section,
@@ -264,6 +268,11 @@ class DemoBuilder:
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
             return self._own(existing)
+        # Lists in Wagtail's block format (with ids), or wagtail-localize would leave the FAQ
+        # questions and signpost steps out of the English pages (in_block_format).
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField) and isinstance(fields.get(field.name), list):
+                fields[field.name] = in_block_format(field.stream_block, fields[field.name])
         page = model(slug=slug, locale=self.locale, **fields)
         if taxonomy:
             topic_slugs, audience_slugs = taxonomy

@@ -138,6 +138,30 @@ ARTICLES = [
                 },
             ),
             ("document", {"title": "", "description": "Vzorová struktura koncepce k úpravě."}),
+            (
+                "image",
+                {
+                    "image": ("koncepce-dum", (46, 125, 50)),
+                    "alt_text": "Kresba domu se šikmou střechou na zeleném pozadí",
+                    "caption": "Koncepce začíná u bytů, které obec má (ukázkový obrázek).",
+                },
+            ),
+            (
+                "table",
+                {
+                    "caption": "Kroky přípravy koncepce a jejich obvyklá délka",
+                    "columns": [
+                        {"type": "text", "heading": "Krok"},
+                        {"type": "number", "heading": "Obvyklá délka (měsíce)"},
+                    ],
+                    "rows": [
+                        {"values": ["Analýza potřeb", 3]},
+                        {"values": ["Zapojení partnerů", 2]},
+                        {"values": ["Sepsání a schválení koncepce", 4]},
+                        {"values": ["Vyhodnocení", 12]},
+                    ],
+                },
+            ),
         ],
     },
     {

@@ -160,6 +160,20 @@ STRINGS = {
         "People in housing need, under the rules of each municipality."
     ),
     "Kdo sociální byty poskytuje?": "Who provides social flats?",
+    # The image and the table of the local strategy article
+    "Kresba domu se šikmou střechou na zeleném pozadí": (
+        "Drawing of a house with a pitched roof on a green background"
+    ),
+    "Koncepce začíná u bytů, které obec má (ukázkový obrázek).": (
+        "A strategy starts from the flats the municipality has (example image)."
+    ),
+    "Kroky přípravy koncepce a jejich obvyklá délka": (
+        "The steps of preparing a strategy and how long they usually take"
+    ),
+    "Krok": "Step",
+    "Obvyklá délka (měsíce)": "Usual length (months)",
+    "Sepsání a schválení koncepce": "Writing and approving the strategy",
+    "Vyhodnocení": "Evaluation",
     "Obce, často ve spolupráci s neziskovými organizacemi.": (
         "Municipalities, often together with non-profit organisations."
     ),

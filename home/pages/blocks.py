@@ -1,10 +1,16 @@
 """The deliberate, small set of StreamField blocks shared by guidance pages."""
 
+import uuid
+
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
@@ -140,14 +146,142 @@ class ContactBoxBlock(blocks.StructBlock):
         description = _("The phone, e-mail and opening hours of a contact point.")
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image in the text. Not Wagtail's ImageBlock: that one lets an image be marked
+    decorative without alternative text, and an image in a guidance article carries content."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=300,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure_block.html"
+        description = _("An image with alternative text and an optional caption.")
+
+
+class TableBlock(TypedTableBlock):
+    """A table with a caption and one heading per column.
+
+    wagtail-localize knows nothing of typed tables (it would skip them, leaving Czech cells in
+    an English page), so the block hands it its caption, headings and text cells itself.
+    """
+
+    text = blocks.CharBlock(label=_("Text"))
+    number = blocks.DecimalBlock(label=_("Number"))
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table_block.html"
+        description = _("A table of text and numbers with a caption and column headings.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        # The caption names the table for screen readers and names its scrolling region.
+        if not (value.caption or "").strip():
+            raise ValidationError(_("Give the table a caption."))
+        if not value.columns:
+            raise ValidationError(_("Add at least one column."))
+        if any(not (column["heading"] or "").strip() for column in value.columns):
+            raise ValidationError(_("Give every column a heading."))
+        return value
+
+    def get_translatable_segments(self, value):
+        segments = []
+        if value.caption:
+            segments.append(StringSegmentValue("caption", value.caption))
+        for index, column in enumerate(value.columns):
+            if column["heading"]:
+                segments.append(StringSegmentValue(f"heading.{index}", column["heading"]))
+        for row_index, row in enumerate(value.row_data):
+            for index, (column, cell) in enumerate(zip(value.columns, row["values"], strict=True)):
+                if isinstance(column["block"], blocks.CharBlock) and cell:
+                    segments.append(StringSegmentValue(f"cell.{row_index}.{index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        text = {segment.path: segment.render_text() for segment in segments}
+        columns = [
+            {**column, "heading": text.get(f"heading.{index}", column["heading"])}
+            for index, column in enumerate(value.columns)
+        ]
+        rows = [
+            {
+                "values": [
+                    text.get(f"cell.{row_index}.{index}", cell)
+                    for index, cell in enumerate(row["values"])
+                ]
+            }
+            for row_index, row in enumerate(value.row_data)
+        ]
+        return TypedTable(
+            columns=columns, row_data=rows, caption=text.get("caption", value.caption)
+        )
+
+
+def in_block_format(block, raw):
+    """raw (a block's JSON) with every list item in Wagtail's block format, with an id.
+
+    Wagtail still reads a ListBlock stored as a plain list of values (the format before 2.16),
+    and saves it back unchanged while the stream is not edited, but wagtail-localize extracts
+    no segment from such a list (its items have no stable id): the FAQ questions of a page
+    built from plain lists, as the demo built them, stayed Czech in the English page.
+    """
+    if isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        return [
+            {
+                **child,
+                "id": child.get("id") or str(uuid.uuid4()),
+                "value": in_block_format(block.child_blocks[child["type"]], child.get("value")),
+            }
+            if isinstance(child, dict) and child.get("type") in block.child_blocks
+            else child
+            for child in raw
+        ]
+    if isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        return [
+            {**item, "value": in_block_format(block.child_block, item["value"])}
+            if isinstance(item, dict) and item.get("type") == "item" and "id" in item
+            else {
+                "type": "item",
+                "value": in_block_format(block.child_block, item),
+                "id": str(uuid.uuid4()),
+            }
+            for item in raw
+        ]
+    if isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        return {
+            name: in_block_format(block.child_blocks[name], value)
+            if name in block.child_blocks
+            else value
+            for name, value in raw.items()
+        }
+    return raw
+
+
 class GuidanceStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
     quote = QuoteBlock()
+    image = FigureBlock()
+    table = TableBlock()
     document = DocumentLinkBlock()
     accordion = AccordionBlock()
     contact_box = ContactBoxBlock()
+
+    def to_python(self, value):
+        # Every stream a page gets, from the database, a script or the demo, so that what is
+        # saved and what wagtail-localize reads has list items with ids (in_block_format).
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = in_block_format(self, value)
+        return super().to_python(value)
 
 
 def headings_with_anchors(body) -> list[tuple]:

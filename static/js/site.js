@@ -74,7 +74,9 @@
         fetch(url, { method: "POST", body: data, credentials: "same-origin" })
             .then(function (response) { return response.ok ? response.text() : null; })
             .then(function (html) {
-                if (html !== null && text === asked) { box.innerHTML = html; }
+                // Trimmed: a reply with no article is whitespace, and the box hides only when
+                // it is :empty (site.css), so it must not keep a blank bordered bar.
+                if (html !== null && text === asked) { box.innerHTML = html.trim(); }
             })
             .catch(function () { /* suggestions are a help, never a requirement */ });
     }
