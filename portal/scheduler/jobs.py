@@ -17,6 +17,7 @@ from django.core.management import call_command
 from portal import task_worker
 
 MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 
 
@@ -73,6 +74,9 @@ JOBS: tuple[Job, ...] = (
     # A second run in the same week sends nothing, so daily means weekly reminders that
     # do not depend on the scheduler running on one particular day.
     Job("send_review_reminders", DAY, command("send_review_reminders")),
+    # "Did you mean" suggests words of the live pages (home.search.typos): a page published
+    # since joins them within the hour; rebuilding is one pass over the pages.
+    Job("update_search_vocabulary", HOUR, command("update_search_vocabulary")),
 )
 
 # Project commands that are not periodic (run by hand, by make or by a supervisor).

@@ -27,6 +27,7 @@ PERIODIC_COMMANDS = {
     "sign_in_log_retention",
     "prune_db_task_results",
     "send_review_reminders",
+    "update_search_vocabulary",
 }
 PROJECT_APPS = {"portal", "portal.scheduler", "home", "newsletter", "contact"}
 
