@@ -10,7 +10,7 @@ import time
 
 from django.core.cache import cache
 
-from .per_request import memoised
+from .per_request import memoised, remember
 
 GENERATION_KEY = "site-generation"
 
@@ -24,6 +24,11 @@ def generation(request=None) -> int | None:
         cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
+
+
+def remember_generation(request, value: int) -> None:
+    """Keep a generation read along with something else as this request's generation."""
+    remember(request, "site-generation", value)
 
 
 def bump_generation() -> None:

@@ -8,13 +8,14 @@ private, and any query it came with is one the view said chose the page
 (cacheable_query.py): a page that called {% csrf_token %} sets the CSRF cookie and so
 is never stored. Forms on cacheable pages use {% lazy_csrf_token %} instead (portal/templatetags).
 
-The key holds the site generation (generation.py): any change to public content bumps it
-after the transaction commits (invalidation.py), so every process stops serving the old
-copies at once; nothing needs deleting. Cached pages carry an ETag and
-Last-Modified, so a browser's conditional request gets a 304 without a render. The key
-holds the scheme and host too: a page rendered for plain HTTP links plain HTTP.
+Each copy holds the site generation it was rendered under (generation.py): any change to
+public content bumps it after the transaction commits (invalidation.py), so every process
+stops serving the old copies at once; nothing needs deleting (the next render of the page
+overwrites its copy). Cached pages carry an ETag and Last-Modified, so a browser's
+conditional request gets a 304 without a render. The key holds the scheme and host too: a
+page rendered for plain HTTP links plain HTTP.
 
-A hit costs two shared-cache round trips: the generation, then the page.
+A hit costs one shared-cache round trip: the generation and the page are read together.
 """
 
 import hashlib
@@ -28,13 +29,15 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from .cacheable_query import query_chose_the_page
-from .generation import generation
+from .generation import GENERATION_KEY, generation, remember_generation
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
 # Everything else is kept: the security headers the middleware below added are the same for
 # every anonymous reader, and a hit skips that middleware.
 UNSTORED_HEADERS = {"set-cookie", "x-request-id", "date", "etag", "last-modified"}
+# A 304 carries the stored headers (the security headers too) but none that describe a body.
+BODY_HEADERS = {"content-type", "content-length"}
 
 
 def page_cache_enabled() -> bool:
@@ -86,17 +89,24 @@ def _key(request) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None  # the stack below answers it with a 400, security headers and all
-    site_generation = generation(request)
-    if site_generation is None:
-        # The cache does not answer: no version to key a page by, so none is stored or served
-        # (not even this process's copies, which a publish now could not retire).
-        return None
     query = request.GET.get("page", "")
     # The scheme too: a page rendered for plain HTTP links plain HTTP.
     digest = hashlib.sha256(
         f"{request.scheme}|{host}|{request.path_info}|{query}".encode()
     ).hexdigest()
-    return f"page:{site_generation}:{digest}"
+    return f"page:{digest}"
+
+
+def _generation_and_page(request, key):
+    """The site generation and the stored copy of this page, in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    site_generation = found.get(GENERATION_KEY)
+    if site_generation is None:
+        # No generation yet (one is started), or the cache does not answer: then there is no
+        # version to key a page by, so none is stored or served.
+        return generation(request), None
+    remember_generation(request, site_generation)
+    return site_generation, found.get(key)
 
 
 class AnonymousPageCacheMiddleware:
@@ -109,14 +119,20 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         if key is None:
             return self.get_response(request)
+        site_generation, stored = _generation_and_page(request, key)
+        if site_generation is None:
+            return self.get_response(request)
         request.portal_page_cacheable = True
-        stored = cache.get(key)
-        if stored is not None:
+        # A copy stored under an earlier generation is one a change has retired since.
+        if stored is not None and stored.get("generation") == site_generation:
             return self._from_cache(request, stored, hit=True)
         response = self.get_response(request)
         if not may_store(request, response):
             return response
         stored = {
+            # The generation read before the render: a reader who rendered while a change was
+            # being published stores a copy that the change's bump has already retired.
+            "generation": site_generation,
             "status": response.status_code,
             "content": response.content,
             "headers": {
@@ -135,6 +151,9 @@ class AnonymousPageCacheMiddleware:
         etag = stored["etag"]
         if request.headers.get("If-None-Match") == etag:
             response = HttpResponseNotModified()
+            for name, value in stored["headers"].items():
+                if name.lower() not in BODY_HEADERS:
+                    response[name] = value
         elif rendered is not None:
             response = rendered
         else:

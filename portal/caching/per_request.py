@@ -2,7 +2,15 @@
 
 
 def memoised(request, key, compute):
-    memo = request.__dict__.setdefault("_portal_memo", {})
+    memo = _memo(request)
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def remember(request, key, value) -> None:
+    _memo(request)[key] = value
+
+
+def _memo(request) -> dict:
+    return request.__dict__.setdefault("_portal_memo", {})

@@ -54,14 +54,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
+    # A hit is answered from the shared cache: it costs no session, query, render or header
+    # building. It sits above the security headers' middleware, so that the response it
+    # stores carries them all (they are the same for every anonymous reader of a page) and a
+    # hit replays them; below the request id's, so that every answer has its own id.
+    "portal.caching.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A hit is answered from the shared cache: it costs no session, query or render. It sits
-    # below the headers' middleware, so that every answer it gives (a hit, a 304, an error
-    # raised inside it) carries the request id and the security headers.
-    "portal.caching.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.caching.routes.SiteMiddleware",
