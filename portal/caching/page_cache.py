@@ -109,23 +109,35 @@ def _generation_and_page(request, key):
     return site_generation, found.get(key)
 
 
+def find_in_cache(request):
+    """(key, generation, stored copy or None) for a request that may use the cache; None for
+    one that may not, or while the cache does not answer."""
+    if not may_use_cache(request):
+        return None
+    key = _key(request)
+    if key is None:
+        return None
+    site_generation, stored = _generation_and_page(request, key)
+    if site_generation is None:
+        return None
+    # A copy stored under an earlier generation is one a change has retired since.
+    if stored is not None and stored.get("generation") != site_generation:
+        stored = None
+    return key, site_generation, stored
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not may_use_cache(request):
+        found = find_in_cache(request)
+        if found is None:
             return self.get_response(request)
-        key = _key(request)
-        if key is None:
-            return self.get_response(request)
-        site_generation, stored = _generation_and_page(request, key)
-        if site_generation is None:
-            return self.get_response(request)
+        key, site_generation, stored = found
         request.portal_page_cacheable = True
-        # A copy stored under an earlier generation is one a change has retired since.
-        if stored is not None and stored.get("generation") == site_generation:
-            return self._from_cache(request, stored, hit=True)
+        if stored is not None:
+            return answer_from_cache(request, stored, hit=True)
         response = self.get_response(request)
         if not may_store(request, response):
             return response
@@ -145,29 +157,30 @@ class AnonymousPageCacheMiddleware:
             "expires": time.time() + settings.PAGE_CACHE_SECONDS,
         }
         cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        return self._from_cache(request, stored, hit=False, rendered=response)
+        return answer_from_cache(request, stored, hit=False, rendered=response)
 
-    def _from_cache(self, request, stored, hit, rendered=None):
-        etag = stored["etag"]
-        if request.headers.get("If-None-Match") == etag:
-            response = HttpResponseNotModified()
-            for name, value in stored["headers"].items():
-                if name.lower() not in BODY_HEADERS:
-                    response[name] = value
-        elif rendered is not None:
-            response = rendered
-        else:
-            response = HttpResponse(stored["content"], status=stored["status"])
-            for name, value in stored["headers"].items():
+
+def answer_from_cache(request, stored, hit, rendered=None):
+    etag = stored["etag"]
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+        for name, value in stored["headers"].items():
+            if name.lower() not in BODY_HEADERS:
                 response[name] = value
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(stored["modified"])
-        response["X-Page-Cache"] = "hit" if hit else "miss"
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            must_revalidate=True,
-            s_maxage=settings.PAGE_CACHE_SECONDS,
-        )
-        return response
+    elif rendered is not None:
+        response = rendered
+    else:
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(stored["modified"])
+    response["X-Page-Cache"] = "hit" if hit else "miss"
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        must_revalidate=True,
+        s_maxage=settings.PAGE_CACHE_SECONDS,
+    )
+    return response

@@ -1,0 +1,41 @@
+"""Page-cache hits answered in front of Django's request handling, as a thin WSGI layer.
+
+A hit needs no middleware, no URL resolving and no database: only the page cache's own test
+of whether the request may use the cache, and one round trip to the shared cache. Django's
+handler around it (its request signals, which check every database connection, the
+middleware chain, the response object's closing signal) cost as much again as the hit itself,
+so `portal.wsgi` puts this layer in front. It decides with the same code as
+AnonymousPageCacheMiddleware (page_cache.py), which stays in the middleware for everything
+else: the misses it stores, the test client, and any server that loads Django's own handler.
+
+A hit answered here carries what the middleware's hit carries: the stored headers (the
+security headers among them), ETag, Last-Modified, X-Page-Cache and the request id, by
+django-guid's own functions. Anything else (a miss, a request that may not use the cache, the
+cache away) goes to Django unchanged.
+"""
+
+from django.core.handlers.wsgi import WSGIRequest
+from django_guid.middleware import process_incoming_request, process_outgoing_request
+
+from .page_cache import answer_from_cache, find_in_cache, page_cache_enabled
+
+
+class PageCacheHitsFirst:
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not page_cache_enabled():
+            return self.application(environ, start_response)
+        request = WSGIRequest(environ)
+        found = find_in_cache(request)
+        if found is None or found[2] is None:
+            return self.application(environ, start_response)
+        response = answer_from_cache(request, found[2], hit=True)
+        # The request id as django-guid's middleware, first in MIDDLEWARE, gives it.
+        process_incoming_request(request)
+        process_outgoing_request(response, request)
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        # The body, not the response: closing a Django response sends request_finished, whose
+        # receivers look after database connections this answer never opened.
+        return [response.content]
