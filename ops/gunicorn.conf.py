@@ -5,6 +5,7 @@ measure is what readers get.
 The process environment sets the figures a deployment tunes; everything else is fixed here.
 """
 
+import gc
 import os
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
@@ -12,6 +13,25 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("WEB_THREADS", "4"))
 accesslog = "-"
+
+# The application is loaded once, in the master, and the workers fork from it: the memory of
+# the code and of everything imported is shared between them instead of held by each
+# (bench/README.md: about 30 MiB less PSS and 10 MiB less RSS per worker). A code change
+# therefore needs a restart, not a HUP.
+preload_app = True
+
+
+def when_ready(server):
+    # Nothing the master opened while loading the application may be shared by the workers:
+    # no database connection (each worker opens its own), and the objects imported so far
+    # are moved out of the collector's reach, so that its passes do not write to (and so
+    # copy) every shared page.
+    from django.db import connections
+
+    connections.close_all()
+    gc.collect()
+    gc.freeze()
+
 
 # gunicorn turns X-Forwarded-Proto: https into an https request for any client in
 # forwarded_allow_ips (127.0.0.1 by default). Without a proxy that sets the header, a reader
