@@ -26,9 +26,10 @@ def pytest_collection_modifyitems(config, items):
 def _fresh_cache():
     """Every test starts with an empty cache: the frame and pages cached by one test describe
     rows that its rollback removed."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all(initialized_only=False):
+        each.clear()
 
 
 def _only_the_tests_transaction() -> bool:

@@ -115,7 +115,9 @@ class TaxonomyIndexPage(SearchableMixin, RoutablePageMixin, Page):
         return self.index_template
 
     def term_url(self, term, request=None) -> str:
-        return self.url + self.reverse_subpage("term", args=[term.slug])
+        # With the request, Wagtail reads the sites' root paths once per request rather than
+        # once per index page instance (a round trip to the cache each).
+        return self.get_url(request) + self.reverse_subpage("term", args=[term.slug])
 
     def terms_with_counts(self):
         live_links = Q(page_links__page__live=True)
@@ -130,7 +132,9 @@ class TaxonomyIndexPage(SearchableMixin, RoutablePageMixin, Page):
         for translated in self.term_model.objects.filter(translation_key=term.translation_key):
             index = index_pages(request, translated.locale_id).get(self.specific_class)
             if index is not None:
-                urls[codes[translated.locale_id]] = index.specific_deferred.term_url(translated)
+                urls[codes[translated.locale_id]] = index.specific_deferred.term_url(
+                    translated, request
+                )
         return versions_from_urls(urls, fallback=lambda code: untranslated_url(code, self))
 
     @path("")

@@ -118,8 +118,9 @@ def site_notices(context):
 def taxonomy_url(context, term):
     """The browse page of a topic or an audience in the term's own language."""
     index_model = TopicIndexPage if term._meta.model_name == "topic" else AudienceIndexPage
-    index = index_pages(context["request"], term.locale_id).get(index_model)
-    return index.specific_deferred.term_url(term) if index else ""
+    request = context["request"]
+    index = index_pages(request, term.locale_id).get(index_model)
+    return index.specific_deferred.term_url(term, request) if index else ""
 
 
 @register.simple_tag(takes_context=True)

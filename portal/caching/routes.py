@@ -20,7 +20,6 @@ Two parts, through Wagtail's public API except where a comment says otherwise:
 import hashlib
 
 from django.apps import apps
-from django.core.cache import cache
 from django.http import HttpResponse
 from wagtail import hooks
 from wagtail import views as wagtail_views
@@ -28,6 +27,7 @@ from wagtail.models import Page, Site
 
 from portal.caching.frame import FRAME_TIMEOUT, frame_cached
 from portal.caching.generation import generation
+from portal.caching.local_copies import get_versioned, set_versioned
 
 NO_SITE_VIEWS = {"healthz", "readyz", "csrf-token"}
 
@@ -57,10 +57,11 @@ class SiteMiddleware:
 
 def serve(request, path):
     key = _route_key(request, path)
-    route = _remembered(key)
+    route = _remembered(key) if key else None
     if route is None:
         response = wagtail_views.serve(request, path)
-        _remember(key, request, path, response)
+        if key:
+            _remember(key, request, path, response)
         return response
     page, args, kwargs = route
     # What wagtail.views.serve does with a route it found (its hooks, then the page).
@@ -74,11 +75,14 @@ def serve(request, path):
     return serve_chain(page, request, args, kwargs)
 
 
-def _route_key(request, path) -> str:
+def _route_key(request, path) -> str | None:
+    site_generation = generation(request)
+    if site_generation is None:
+        return None  # the cache does not answer: no version to remember a route under
     # Hashed: a path may be long (or carry a status page's token), a cache key must not.
     digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:40]
     language = getattr(request, "LANGUAGE_CODE", "")
-    return f"route:{generation(request)}:{request.get_host()}:{language}:{digest}"
+    return f"route:{site_generation}:{request.get_host()}:{language}:{digest}"
 
 
 def _no_view_restrictions():
@@ -86,7 +90,7 @@ def _no_view_restrictions():
 
 
 def _remembered(key):
-    remembered = cache.get(key)
+    remembered = get_versioned(key)
     if remembered is None:
         return None
     label, pk, url_path, args, kwargs = remembered
@@ -115,4 +119,4 @@ def _remember(key, request, path, response):
     if page.get_view_restrictions():
         return
     value = (page._meta.label, page.pk, page.url_path, tuple(args), dict(kwargs))
-    cache.set(key, value, FRAME_TIMEOUT)
+    set_versioned(key, value, FRAME_TIMEOUT)

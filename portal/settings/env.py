@@ -67,6 +67,18 @@ def anymail_settings(environ: dict) -> dict:
     return {key[len(prefix) :]: value for key, value in environ.items() if key.startswith(prefix)}
 
 
+# Each process's copies of values keyed by the site generation (portal/caching/local_copies.py):
+# the frame and the routes of the pages it serves most, a few KiB each.
+GENERATION_LOCAL_CACHE = {
+    "generation-local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "generation-local",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+}
+
+
 def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
     """A shared Redis cache when REDIS_URL is set; otherwise files in cache_dir, which every
     process on this machine shares; a per-process memory cache only when neither is given.
@@ -78,6 +90,7 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
     """
     if redis_url:
         return {
+            **GENERATION_LOCAL_CACHE,
             "default": {
                 # Django's RedisCache that answers a Redis outage as a miss (no 500s):
                 # portal/caching/resilient_redis.py.
@@ -85,24 +98,26 @@ def cache_settings(redis_url: str | None, cache_dir=None) -> dict:
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "portal",
                 "TIMEOUT": 600,
-            }
+            },
         }
     if cache_dir:
         return {
+            **GENERATION_LOCAL_CACHE,
             "default": {
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                 "LOCATION": str(cache_dir),
                 "KEY_PREFIX": "portal",
                 "TIMEOUT": 600,
                 "OPTIONS": {"MAX_ENTRIES": 50_000},
-            }
+            },
         }
     return {
+        **GENERATION_LOCAL_CACHE,
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
             "TIMEOUT": 600,
-        }
+        },
     }
 
 

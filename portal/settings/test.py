@@ -4,6 +4,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
+from .env import GENERATION_LOCAL_CACHE
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-used-anywhere-else"  # noqa: S105
@@ -12,7 +13,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    **GENERATION_LOCAL_CACHE,
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 # Tests see every render; the page cache's own tests switch it on.
 PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
