@@ -77,13 +77,20 @@ def _stemmer(language: str):
 PREFIX_LENGTH = 5
 
 
-def word_stems(word: str, language: str) -> set[str]:
+# A page's text repeats its words, and a site's vocabulary is small: indexing 10,000 pages
+# stems the same few thousand words again and again (Snowball in pure Python costs about
+# 25 µs a word). The cache holds the commonest words; a few MiB at most.
+STEM_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def word_stems(word: str, language: str) -> frozenset[str]:
     """The folded stems of one word: from its accented and from its folded form."""
     stemmer = _stemmer(language)
     lower = word.casefold()
     folded = fold(word)
     if stemmer is None:
-        return {folded}
+        return frozenset({folded})
     accented = stemmer.stemWord(lower)
     if stemmer is _stemmer("cs"):
         accented = accented.replace("ů", "o")  # dům / domy, stůl / stolu
@@ -91,7 +98,7 @@ def word_stems(word: str, language: str) -> set[str]:
     if stemmer is _stemmer("cs"):
         stems = {stem.replace("ou", "u") for stem in stems}
         stems |= {stem[:PREFIX_LENGTH] for stem in stems if len(stem) > PREFIX_LENGTH}
-    return stems
+    return frozenset(stems)
 
 
 def stem_text(text: str, language: str) -> str:
