@@ -8,7 +8,8 @@ Also prints the plan and timing of the search's query (home.search.hits) for eac
 the SQL queries of one search at each size, the time to index the articles (Wagtail's bulk
 indexing, the path ``manage.py update_index`` takes, timed apart from creating them), and
 with ``--memory`` the resident memory of a fresh process that has loaded the app and served
-an article and a search (what a page-serving worker holds).
+the home page and searches (what a page-serving worker holds). ``--no-pystemmer`` hides
+PyStemmer, so that snowballstemmer stems in its pure Python (the site before PyStemmer).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf .venv/bin/python bench/search.py
 
@@ -129,6 +130,9 @@ def add_and_index(section, count, start) -> float:
 
 
 def main():
+    if os.environ.get("BENCH_SEARCH_NO_PYSTEMMER"):
+        # snowballstemmer then stems in its own pure Python, as before PyStemmer was added.
+        sys.modules["Stemmer"] = None
     if os.environ.get("BENCH_SEARCH_MEMORY_CHILD"):
         worker_memory()
         return
@@ -140,7 +144,15 @@ def main():
     parser.add_argument(
         "--memory", action="store_true", help="RSS of a fresh process serving a search"
     )
+    parser.add_argument(
+        "--no-pystemmer",
+        action="store_true",
+        help="hide PyStemmer, so that snowballstemmer stems in pure Python",
+    )
     args = parser.parse_args()
+    if args.no_pystemmer:
+        os.environ["BENCH_SEARCH_NO_PYSTEMMER"] = "1"  # for the memory child too
+        sys.modules["Stemmer"] = None
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("Set DATABASE_URL=postgres://...: this benchmark is about PostgreSQL's index.")
