@@ -9,14 +9,26 @@ bench_relevance is created next to it and dropped afterwards).
 
     .venv/bin/python bench/search_relevance.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf .venv/bin/python bench/search_relevance.py
+
+``--analysers snowball,pystemmer,simplemma,pg_english`` compares candidate analyses, each
+with the site built and indexed anew, in the same run: Snowball in snowballstemmer's pure
+Python, the same algorithms in C (PyStemmer, which snowballstemmer itself hands out when it
+is installed: what the site uses), the simplemma lemmatiser in the stemmer's place, and for
+English PostgreSQL's own ``english`` configuration (no stems in Python, the backend's
+SEARCH_CONFIG ``english`` for index and query; PostgreSQL only). It also prints whether
+PyStemmer's stems equal snowballstemmer's for every word of the demo site, how long each
+takes to stem those words, and the resident memory each analyser's package and data add to
+a fresh Python process.
 """
 
+import argparse
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,12 +36,61 @@ sys.path.insert(0, str(ROOT))
 SCRATCH = "bench_relevance"
 
 
-def measure() -> dict:
+ANALYSERS = ("snowball", "pystemmer", "simplemma", "pg_english")
+
+
+class _Lemmatiser:
+    """simplemma's lemma in the stemmer's place."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def stemWord(self, word):
+        import simplemma
+
+        return simplemma.lemmatize(word, lang=self.language)
+
+
+def use_analyser(name: str):
+    """Put a candidate in the place of home.search.analysis's stemmer (this process only)."""
+    import functools
+
+    from home.search import analysis
+
+    if name == "pystemmer":
+        import Stemmer  # noqa: F401 - it must be there: snowballstemmer then hands it out
+
+        return
+    if name == "snowball":
+        return  # the child was started without PyStemmer (pure_python)
+    algorithms = analysis.STEMMER_LANGUAGES
+    if name == "simplemma":
+        make = functools.cache(_Lemmatiser)
+    elif name == "pg_english":
+        # No stems in Python; PostgreSQL's english configuration stems index and query.
+        from django.conf import settings
+
+        settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "english"
+        make = functools.cache(lambda language: None)
+    else:
+        raise SystemExit(f"unknown analyser {name!r}: one of {', '.join(ANALYSERS)}")
+
+    @functools.cache
+    def stemmer(language):
+        language = language.split("-")[0].lower()
+        return make(language) if language in algorithms else None
+
+    analysis._stemmer = stemmer
+    analysis.word_stems.cache_clear()
+
+
+def measure(analyser: str = "snowball") -> dict:
     """In a child process whose DATABASE_URL is the scratch database."""
     import django
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     django.setup()
+    use_analyser(analyser)
     from django.core.management import call_command
     from django.utils import translation
     from wagtail.models import Locale, Page
@@ -73,6 +134,15 @@ def measure() -> dict:
                     rank = next((n for n, path in enumerate(found, 1) if path in targets), None)
                     runs[run].append((query, rank, found[:3]))
         figures[language] = {"runs": runs, "verbatim": verbatim, "count": len(queries)}
+        figures[language]["words"] = sorted(
+            {
+                word
+                for page in pages.specific()
+                for word in re.findall(
+                    r"\w+", f"{page.title} {' '.join(getattr(page, 'searchable_parts', list)())}"
+                )
+            }
+        )
     return figures
 
 
@@ -87,8 +157,13 @@ def summary(runs) -> tuple[float, float]:
     return recall, mrr
 
 
-def child(database_url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": database_url, "BENCH_RELEVANCE_CHILD": "1"}
+def pure_python():
+    """Hide PyStemmer from this process, so that snowballstemmer uses its own Python."""
+    sys.modules["Stemmer"] = None
+
+
+def child(database_url: str, analyser: str = "pystemmer") -> dict:
+    env = {**os.environ, "DATABASE_URL": database_url, "BENCH_RELEVANCE_CHILD": analyser}
     out = subprocess.run(
         [sys.executable, __file__], env=env, cwd=ROOT, capture_output=True, text=True
     )
@@ -130,30 +205,167 @@ def report(name: str, figures: dict) -> bool:
     return ok
 
 
+def rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory_of(analyser: str) -> dict:
+    """In a fresh child: resident memory before and after an analyser stems a word of each
+    language (which loads its code and, for simplemma, its Czech and English data)."""
+    if analyser == "snowball":
+        pure_python()
+    before = rss_kib()
+    if analyser in ("snowball", "pystemmer"):
+        import snowballstemmer  # with PyStemmer installed, snowballstemmer is PyStemmer
+
+        for algorithm in ("czech", "english"):
+            snowballstemmer.stemmer(algorithm).stemWord("bytové")
+    elif analyser == "simplemma":
+        import simplemma
+
+        for language in ("cs", "en"):
+            simplemma.lemmatize("bytové", lang=language)
+    return {"before": before, "after": rss_kib()}
+
+
+def stemmer_speed(words_by_language: dict) -> list[str]:
+    """Do PyStemmer's stems equal snowballstemmer's, and how long does each take?"""
+    import Stemmer
+    from snowballstemmer.czech_stemmer import CzechStemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from home.search.analysis import STEMMER_LANGUAGES, fold
+
+    lines = []
+    pure = {"cs": CzechStemmer, "en": EnglishStemmer}
+    for language, words in words_by_language.items():
+        # PyStemmer's own cache off: the comparison is of the algorithms.
+        python, c = pure[language](), Stemmer.Stemmer(STEMMER_LANGUAGES[language], 0)
+        # As the index stems them: every word as written (lower case) and folded.
+        forms = [form for word in words for form in (word.casefold(), fold(word))]
+        differ = [form for form in forms if python.stemWord(form) != c.stemWord(form)]
+        timings = {}
+        for name, stemmer in (("snowballstemmer", python), ("PyStemmer", c)):
+            best = float("inf")
+            for _round in range(5):
+                started = time.perf_counter()
+                for form in forms:
+                    stemmer.stemWord(form)
+                best = min(best, time.perf_counter() - started)
+            timings[name] = best
+        lines.append(
+            f"  {language}: {len(forms)} forms of {len(words)} words; stems that differ:"
+            f" {len(differ)} {differ[:5]}; snowballstemmer {timings['snowballstemmer'] * 1e3:.1f}"
+            f" ms, PyStemmer {timings['PyStemmer'] * 1e3:.1f} ms"
+            f" ({timings['snowballstemmer'] / timings['PyStemmer']:.0f}x faster,"
+            f" {timings['snowballstemmer'] / len(forms) * 1e6:.1f} vs"
+            f" {timings['PyStemmer'] / len(forms) * 1e6:.2f} us a form)"
+        )
+    return lines
+
+
+def compare(name: str, results: dict):
+    """recall@3 and MRR of each analyser, next to the exact-form baseline."""
+    print(f"\n{name}: analysers compared")
+    print(f"  {'analyser':11} {'language':8} {'R@3':>5} {'MRR':>5}  not in the top 3")
+    for analyser, figures in results.items():
+        for language, data in figures.items():
+            if analyser == "pg_english" and language != "en":
+                continue  # the english configuration is for English text only
+            recall, mrr = summary(data["runs"]["analysis"])
+            missed = [q for q, n, _top in data["runs"]["analysis"] if not (n and n <= 3)]
+            print(f"  {analyser:11} {language:8} {recall:5.2f} {mrr:5.2f}  {len(missed)}: {missed}")
+    baseline = next(iter(results.values()))
+    for language, data in baseline.items():
+        recall, mrr = summary(data["runs"]["baseline"])
+        print(f"  {'exact forms':11} {language:8} {recall:5.2f} {mrr:5.2f}")
+
+
+def postgres_scratch(url: str):
+    import psycopg
+
+    base, _name = url.rsplit("/", 1)
+
+    def run(sql):
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(sql)
+
+    run(f"DROP DATABASE IF EXISTS {SCRATCH}")
+    run(f"CREATE DATABASE {SCRATCH}")
+    return f"{base}/{SCRATCH}", lambda: run(f"DROP DATABASE IF EXISTS {SCRATCH}")
+
+
 def main():
-    if os.environ.get("BENCH_RELEVANCE_CHILD"):
-        print(json.dumps(measure()))
+    analyser = os.environ.get("BENCH_RELEVANCE_CHILD")
+    if analyser:
+        if analyser == "snowball":
+            pure_python()
+        print(json.dumps(measure(analyser)))
         return
+    if os.environ.get("BENCH_RELEVANCE_MEMORY"):
+        print(json.dumps(memory_of(os.environ["BENCH_RELEVANCE_MEMORY"])))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--analysers", help=f"comma-separated, of {', '.join(ANALYSERS)}")
+    args = parser.parse_args()
+    if args.analysers:
+        return compare_analysers(args.analysers.split(","))
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         ok &= report("SQLite", child(f"sqlite:///{tmp}/relevance.sqlite3"))
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
-        import psycopg
-
-        base, _name = url.rsplit("/", 1)
-
-        def run(sql):
-            with psycopg.connect(url, autocommit=True) as admin:
-                admin.execute(sql)
-
-        run(f"DROP DATABASE IF EXISTS {SCRATCH}")
-        run(f"CREATE DATABASE {SCRATCH}")
+        scratch, remove = postgres_scratch(url)
         try:
-            ok &= report("PostgreSQL", child(f"{base}/{SCRATCH}"))
+            ok &= report("PostgreSQL", child(scratch))
         finally:
-            run(f"DROP DATABASE IF EXISTS {SCRATCH}")
+            remove()
     sys.exit(0 if ok else 1)
+
+
+def compare_analysers(analysers: list[str]):
+    unknown = set(analysers) - set(ANALYSERS)
+    if unknown:
+        sys.exit(f"unknown analysers {sorted(unknown)}: choose of {', '.join(ANALYSERS)}")
+    sqlite = {}
+    for analyser in (a for a in analysers if a != "pg_english"):
+        with tempfile.TemporaryDirectory() as tmp:
+            sqlite[analyser] = child(f"sqlite:///{tmp}/relevance.sqlite3", analyser)
+    if sqlite:
+        compare("SQLite", sqlite)
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        postgres = {}
+        for analyser in analysers:
+            scratch, remove = postgres_scratch(url)
+            try:
+                postgres[analyser] = child(scratch, analyser)
+            finally:
+                remove()
+        compare("PostgreSQL", postgres)
+    elif "pg_english" in analysers:
+        print("\npg_english needs DATABASE_URL=postgres://...: not measured")
+    words = next(iter({**sqlite}.values()), None)
+    if words and {"snowball", "pystemmer"} <= set(analysers):
+        print("\nPyStemmer against snowballstemmer, the demo site's words, best of 5 rounds:")
+        for line in stemmer_speed({lang: data["words"] for lang, data in words.items()}):
+            print(line)
+    print("\nResident memory a fresh Python process gains by loading the analyser (MiB):")
+    for analyser in (a for a in analysers if a != "pg_english"):
+        env = {**os.environ, "BENCH_RELEVANCE_MEMORY": analyser}
+        out = subprocess.run(
+            [sys.executable, __file__], env=env, cwd=ROOT, capture_output=True, text=True
+        )
+        if out.returncode:
+            sys.exit(out.stderr[-3000:])
+        rss = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"  {analyser:11} {rss['before'] / 1024:6.1f} -> {rss['after'] / 1024:6.1f}"
+            f"  (+{(rss['after'] - rss['before']) / 1024:.1f})"
+        )
 
 
 if __name__ == "__main__":

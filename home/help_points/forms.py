@@ -31,10 +31,13 @@ class HelpPointFilterForm(forms.Form):
         },
     )
     obec = forms.CharField(
-        label=_("Municipality or district"),
+        label=_("Municipality or district, or a name"),
         required=False,
         max_length=100,
-        help_text=_("For example Ústí nad Labem; accents and capitals do not matter."),
+        help_text=_(
+            "For example Ústí nad Labem, v Brně or poradna; accents, capitals and word endings"
+            " do not matter."
+        ),
         error_messages={"max_length": _("Type at most %(limit_value)d characters.")},
     )
 

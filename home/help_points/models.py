@@ -12,10 +12,11 @@ from home.help_points import data as help_point_data
 from home.help_points.choices import REGIONS, HelpPointKind
 from home.help_points.export import as_csv, as_json
 from home.help_points.forms import HelpPointFilterForm
+from home.help_points.search import matching, search_words
 from home.pages.mixins import ChangeDateMixin, ReviewMixin, SearchableMixin
 from home.pages.models import paginate, subpage_url
 from home.pages.querysets import published
-from home.search.analysis import fold
+from home.search.analysis import DEFAULT_LANGUAGE, fold
 from portal.abuse import searching_too_often, too_many_requests
 
 DIRECTORY_PAGE_SIZE = 20
@@ -38,6 +39,8 @@ class HelpPoint(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model)
     note = models.TextField(_("note"), blank=True, help_text=_("For example who it helps."))
     # Municipality and district folded ("Ústí" -> "usti"): the directory searches this.
     place_folded = models.CharField(max_length=210, editable=False, db_index=True, default="")
+    # Folded words and stems of name, municipality and district: home.help_points.search.
+    search_words = models.TextField(editable=False, default="")
 
     panels = [
         FieldPanel("name"),
@@ -104,6 +107,8 @@ class HelpPoint(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model)
 
     def save(self, *args, **kwargs):
         self.place_folded = fold(f"{self.municipality} {self.district}")
+        language = self.locale.language_code if self.locale_id else DEFAULT_LANGUAGE
+        self.search_words = search_words(self.name, self.municipality, self.district, language)
         super().save(*args, **kwargs)
 
     @property
@@ -115,15 +120,17 @@ class HelpPoint(TranslatableMixin, ChangeDateMixin, index.Indexed, models.Model)
         return self.kind != HelpPointKind.NGO
 
 
-def help_points_in(locale_id, region="", kind="", place=""):
-    """Help points of a language, narrowed by region, kind and a place name typed any way."""
+def help_points_in(locale_id, region="", kind="", place="", language=DEFAULT_LANGUAGE):
+    """Help points of a language, narrowed by region, kind and a place or name typed any
+    way (inflected, without accents: the site search's analysis, home.help_points.search)."""
     points = HelpPoint.objects.filter(locale_id=locale_id)
     if region:
         points = points.filter(region=region)
     if kind:
         points = points.filter(kind=kind)
-    for word in fold(place).split():
-        points = points.filter(place_folded__contains=word)
+    condition = matching(place, language) if place else None
+    if condition is not None:
+        points = points.filter(condition)
     return points.order_by("region", "municipality", "name", "pk")
 
 
@@ -150,7 +157,7 @@ class HelpPointDirectoryPage(SearchableMixin, ReviewMixin, RoutablePageMixin, Pa
     def filtered(self, request):
         form = HelpPointFilterForm(request.GET or None)
         criteria = form.criteria()
-        return form, help_points_in(self.locale_id, **criteria)
+        return form, help_points_in(self.locale_id, language=self.locale.language_code, **criteria)
 
     def serve(self, request, *args, **kwargs):
         # A place search (?obec=) runs a pattern match over every point; the region and kind

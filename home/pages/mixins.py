@@ -75,6 +75,12 @@ class SearchableMixin(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # The stems depend on the page's language: without this, re-indexing asked the
+        # database for each page's locale, one query a page.
+        return super().get_indexed_objects().select_related("locale")
+
     def searchable_parts(self) -> list[str]:
         parts = [self.title, getattr(self, "summary", "")]
         body = getattr(self, "body", None)

@@ -61,6 +61,8 @@ DEFAULT_LANGUAGE = "cs"
 
 @functools.cache
 def _stemmer(language: str):
+    # With PyStemmer installed (a dependency), snowballstemmer hands out its C stemmers:
+    # the same algorithms and stems, 30-80x faster, 9 MiB less resident than its own Python.
     import snowballstemmer
 
     algorithm = STEMMER_LANGUAGES.get(language.split("-")[0].lower())
@@ -77,13 +79,21 @@ def _stemmer(language: str):
 PREFIX_LENGTH = 5
 
 
-def word_stems(word: str, language: str) -> set[str]:
+# A page's text repeats its words, and a site's vocabulary is small: indexing 10,000 pages
+# stems the same few thousand words again and again (about 0.3 µs a word in PyStemmer's C,
+# 10-20 µs in snowballstemmer's pure Python, bench/README.md). The cache holds the
+# commonest words; a few MiB at most.
+STEM_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def word_stems(word: str, language: str) -> frozenset[str]:
     """The folded stems of one word: from its accented and from its folded form."""
     stemmer = _stemmer(language)
     lower = word.casefold()
     folded = fold(word)
     if stemmer is None:
-        return {folded}
+        return frozenset({folded})
     accented = stemmer.stemWord(lower)
     if stemmer is _stemmer("cs"):
         accented = accented.replace("ů", "o")  # dům / domy, stůl / stolu
@@ -91,7 +101,7 @@ def word_stems(word: str, language: str) -> set[str]:
     if stemmer is _stemmer("cs"):
         stems = {stem.replace("ou", "u") for stem in stems}
         stems |= {stem[:PREFIX_LENGTH] for stem in stems if len(stem) > PREFIX_LENGTH}
-    return stems
+    return frozenset(stems)
 
 
 def stem_text(text: str, language: str) -> str:
