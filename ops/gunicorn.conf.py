@@ -26,9 +26,12 @@ def when_ready(server):
     # no database connection (each worker opens its own), and the objects imported so far
     # are moved out of the collector's reach, so that its passes do not write to (and so
     # copy) every shared page.
-    from django.db import connections
+    from django.conf import settings
 
-    connections.close_all()
+    if settings.configured:  # not for an application without Django (bench's ceiling app)
+        from django.db import connections
+
+        connections.close_all()
     gc.collect()
     gc.freeze()
 
