@@ -2,13 +2,11 @@
 (home/editorial/create_race.py) publishes the editor's page, and nothing else changes."""
 
 import datetime
-import threading
-import time
 
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from home.editorial import create_race
@@ -117,6 +115,7 @@ def test_a_second_autosave_with_the_slug_gets_the_validation_error(client, edito
     [draft] = _pages()
     answer = client.post(add_url(section), form(title="Starší text"), **AUTOSAVE).json()
     assert answer["success"] is False and answer["error_code"] == "validation_error"
+    assert answer["error_message"] == "Formulář obsahuje chyby, po uložení se zvýrazní."
     assert [page.pk for page in _pages()] == [draft.pk]
     assert Page.objects.get(pk=draft.pk).title == "Sdílené sociální bydlení"
 
@@ -124,9 +123,9 @@ def test_a_second_autosave_with_the_slug_gets_the_validation_error(client, edito
 def _assert_refused(response, page, title):
     assert response.status_code == 200
     html = response.content.decode()
-    with translation.override("cs"):
-        assert "Stránku nelze vytvořit kvůli chybám ve formuláři." in html
-        assert "už v nadřazené stránce používá jiná stránka" in html
+    # Wagtail's validation error, in Czech (locale/upstream/cs fills its catalogue's gap).
+    assert "Stránku nelze vytvořit kvůli chybám ve formuláři." in html
+    assert "už v nadřazené stránce používá jiná stránka" in html
     page.refresh_from_db()
     assert page.title == title
     assert len(_pages()) == 1
@@ -194,51 +193,3 @@ def test_a_draft_of_another_page_type_is_not_overwritten(client, editor, section
 def test_a_slug_left_empty_is_the_titles(rf):
     request = rf.post("/", {"title": "Zpravodaj – prosinec 2026", "slug": ""})
     assert create_race.posted_slug(request) == "zpravodaj-prosinec-2026"
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_publish_while_the_autosave_is_still_running_gives_one_live_page(
-    committed_db, django_user_model, home, section, taxonomy, footer, monkeypatch
-):
-    """The two requests at once, as the browser sends them: without the lock both pass the
-    slug check and one ends in a 500."""
-    from treebeard.mp_tree import MP_Node
-
-    editor = _user(django_user_model, "metodicka")
-    original = MP_Node.add_child
-
-    def slow_add_child(self, *args, **kwargs):
-        time.sleep(0.5)  # the autosave's request is still under way when the click arrives
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(MP_Node, "add_child", slow_add_child)
-    autosave_data = article_form(section, taxonomy, footer)
-    publish_data = article_form(
-        section, taxonomy, footer, title="Sdílené sociální bydlení v obci", **PUBLISH
-    )
-    # Both forms name the same related article; the second build made another one.
-    publish_data["related_pages-0-page"] = autosave_data["related_pages-0-page"]
-    answers = {}
-
-    def post(name, data, extra):
-        from django.db import connection
-
-        client = Client(raise_request_exception=False)
-        client.force_login(editor)
-        try:
-            answers[name] = client.post(add_url(section), data, **extra)
-        finally:
-            connection.close()
-
-    autosave = threading.Thread(target=post, args=("autosave", autosave_data, AUTOSAVE))
-    click = threading.Thread(target=post, args=("publish", publish_data, {}))
-    autosave.start()
-    time.sleep(0.2)
-    click.start()
-    autosave.join(20)
-    click.join(20)
-
-    assert answers["autosave"].status_code == 200, answers["autosave"].content[:500]
-    assert answers["publish"].status_code == 302, answers["publish"].content.decode()[:2000]
-    [page] = _pages()
-    assert page.live and page.title == "Sdílené sociální bydlení v obci"
