@@ -22,7 +22,9 @@ from home.search.models import SearchSynonym
 from home.taxonomy.models import Audience, Topic
 
 # A click on Publish racing the create view's first autosave (home/editorial/create_race.py).
-hooks.register("before_create_page", create_race.before_create_page)
+# First of the before_create_page hooks: it runs the create view again, other hooks included,
+# so none of them runs twice.
+hooks.register("before_create_page", create_race.before_create_page, order=-100)
 hooks.register("before_edit_page", create_race.before_edit_page)
 
 

@@ -193,3 +193,29 @@ def test_a_draft_of_another_page_type_is_not_overwritten(client, editor, section
 def test_a_slug_left_empty_is_the_titles(rf):
     request = rf.post("/", {"title": "Zpravodaj – prosinec 2026", "slug": ""})
     assert create_race.posted_slug(request) == "zpravodaj-prosinec-2026"
+
+
+def test_other_hooks_see_each_request_once(client, editor, section, form):
+    """The create view runs again under the lock, this hook's first: other
+    before_create_page hooks see each creation once, as without it; the click applied to the
+    draft is an edit, and before_edit_page hooks see it."""
+    from wagtail import hooks
+
+    calls = []
+
+    def creating(request, parent_page, page_class):
+        calls.append(("create", request.method))
+
+    def editing(request, page):
+        calls.append(("edit", request.method))
+
+    with (
+        hooks.register_temporarily("before_create_page", creating),
+        hooks.register_temporarily("before_edit_page", editing),
+    ):
+        client.get(add_url(section))
+        _autosave(client, section, form())
+        client.post(add_url(section), form(**PUBLISH))
+    assert calls == [("create", "GET"), ("create", "POST"), ("edit", "POST")]
+    [page] = _pages()
+    assert page.live
