@@ -120,6 +120,18 @@ def test_a_second_autosave_with_the_slug_gets_the_validation_error(client, edito
     assert Page.objects.get(pk=draft.pk).title == "Sdílené sociální bydlení"
 
 
+def test_an_autosave_arriving_after_the_publish_changes_nothing(client, editor, section, form):
+    """The other order: the click created and published the page, the autosave's request
+    (sent before the click) arrives later with the older text."""
+    response = client.post(add_url(section), form(title="Zveřejněné znění", **PUBLISH))
+    assert response.status_code == 302
+    answer = client.post(add_url(section), form(title="Starší znění"), **AUTOSAVE).json()
+    assert answer["success"] is False and answer["error_code"] == "validation_error"
+    [page] = _pages()
+    assert page.live and page.title == "Zveřejněné znění"
+    assert not page.has_unpublished_changes
+
+
 def _assert_refused(response, page, title):
     assert response.status_code == 200
     html = response.content.decode()
