@@ -86,7 +86,7 @@ def own_fresh_draft(request, parent_page, page_class, now=None):
 
 def _expects_json(request) -> bool:
     # As Wagtail's JsonPostResponseMixin decides; the autosave sends Accept: application/json.
-    return request.headers.get("Accept") == "application/json"
+    return not request.accepts("text/html")
 
 
 def _run(request, path_info):
