@@ -26,6 +26,8 @@ def _user(django_user_model, username):
     return user
 
 
+# Two connections writing at once: SQLite would take them in turn whatever the code does.
+@pytest.mark.postgres_only
 def test_a_publish_while_the_autosave_is_still_running_gives_one_live_page(
     committed_db, django_user_model, home, section, taxonomy, footer, monkeypatch
 ):
