@@ -28,27 +28,32 @@ def _user(django_user_model, username):
 
 # Two connections writing at once: SQLite would take them in turn whatever the code does.
 @pytest.mark.postgres_only
-def test_a_publish_while_the_autosave_is_still_running_gives_one_live_page(
-    committed_db, django_user_model, home, section, taxonomy, footer, monkeypatch
+@pytest.mark.parametrize("first", ["autosave", "publish"])
+def test_a_publish_and_an_autosave_at_once_give_one_live_page(
+    committed_db, django_user_model, home, section, taxonomy, footer, monkeypatch, first
 ):
-    """The two requests at once, as the browser sends them: without the lock both pass the
-    slug check and one ends in a 500."""
+    """The two requests at once, as the browser sends them, in either order: the second
+    arrives while the first is adding its page. Without the lock both pass the slug check
+    and one ends in a 500."""
     from treebeard.mp_tree import MP_Node
 
     editor = _user(django_user_model, "metodicka")
     original = MP_Node.add_child
+    adding = threading.Event()
 
     def slow_add_child(self, *args, **kwargs):
-        time.sleep(0.5)  # the autosave's request is still under way when the click arrives
+        adding.set()
+        time.sleep(0.5)  # the first request is still under way when the second arrives
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(MP_Node, "add_child", slow_add_child)
     autosave_data = article_form(section, taxonomy, footer)
     publish_data = article_form(
         section, taxonomy, footer, title="Sdílené sociální bydlení v obci", **PUBLISH
     )
     # Both forms name the same related article; the second build made another one.
     publish_data["related_pages-0-page"] = autosave_data["related_pages-0-page"]
+    # Only now: building the forms adds their related articles to the tree.
+    monkeypatch.setattr(MP_Node, "add_child", slow_add_child)
     answers = {}
 
     def post(name, data, extra):
@@ -61,15 +66,24 @@ def test_a_publish_while_the_autosave_is_still_running_gives_one_live_page(
         finally:
             connection.close()
 
-    autosave = threading.Thread(target=post, args=("autosave", autosave_data, AUTOSAVE))
-    click = threading.Thread(target=post, args=("publish", publish_data, {}))
-    autosave.start()
-    time.sleep(0.2)
-    click.start()
-    autosave.join(20)
-    click.join(20)
+    requests = {
+        "autosave": threading.Thread(target=post, args=("autosave", autosave_data, AUTOSAVE)),
+        "publish": threading.Thread(target=post, args=("publish", publish_data, {})),
+    }
+    second = "publish" if first == "autosave" else "autosave"
+    requests[first].start()
+    assert adding.wait(10), f"the {first} request never reached add_child"
+    requests[second].start()
+    for thread in requests.values():
+        thread.join(20)
 
-    assert answers["autosave"].status_code == 200, answers["autosave"].content[:500]
     assert answers["publish"].status_code == 302, answers["publish"].content.decode()[:2000]
+    autosave = answers["autosave"]
+    if first == "autosave":
+        assert autosave.status_code == 200 and autosave.json()["success"], autosave.content
+    else:  # the page is live by then: the autosave's older text changes nothing
+        assert autosave.status_code == 400, autosave.content
+        assert autosave.json()["error_code"] == "validation_error"
     [page] = _pages()
     assert page.live and page.title == "Sdílené sociální bydlení v obci"
+    assert not page.has_unpublished_changes
