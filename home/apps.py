@@ -15,3 +15,8 @@ class HomeConfig(AppConfig):
         from home.search.reindex import connect_signals as reindex_after_migrations
 
         reindex_after_migrations(self)
+
+        # wagtail-localize names the month of a translation's date in English.
+        from home.editorial.translation_dates import patch_wagtail_localize
+
+        patch_wagtail_localize()

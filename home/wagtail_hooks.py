@@ -7,7 +7,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.editorial import admin_views, dashboard
+from home.editorial import admin_views, create_race, dashboard
 from home.editorial.report import ReviewReportView
 from home.frame.i18n import is_mirrored_alias
 from home.frame.models import ContactCentre, FooterContent, SiteNotice
@@ -20,6 +20,12 @@ from home.library.rich_text import DescribedDocumentLinkHandler
 from home.search import admin_views as search_admin
 from home.search.models import SearchSynonym
 from home.taxonomy.models import Audience, Topic
+
+# A click on Publish racing the create view's first autosave (home/editorial/create_race.py).
+# First of the before_create_page hooks: it runs the create view again, other hooks included,
+# so none of them runs twice.
+hooks.register("before_create_page", create_race.before_create_page, order=-100)
+hooks.register("before_edit_page", create_race.before_edit_page)
 
 
 @hooks.register("before_serve_page")

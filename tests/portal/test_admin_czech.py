@@ -332,3 +332,59 @@ def test_the_gap_finder_finds_no_gap():
         for _app, entry in find_gaps.gaps(domain)
     ]
     assert not gaps, f"{len(gaps)} untranslated: {gaps[:20]}"
+
+
+ENGLISH_MONTHS = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+
+
+def _translation_editor_comments(html):
+    """The comments under the segments of wagtail-localize's editor (its React props)."""
+    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)
+    assert match, "no translation editor on the page"
+    import html as html_module
+
+    props = json.loads(html_module.unescape(match.group(1)))
+    return [
+        segment["comment"]
+        for segment in props["initialStringTranslations"]
+        if segment.get("comment")
+    ]
+
+
+def test_the_translation_editor_dates_a_translation_in_czech(
+    client, czech_editor, shared_demo_site
+):
+    """wagtail-localize wrote "Přeloženo ručně 2 December 2026" (strftime's English month);
+    the project formats it as Django's date filter does (home/editorial/translation_dates.py)."""
+    import datetime
+
+    from django.utils import timezone
+    from wagtail_localize.models import StringTranslation
+
+    translated = ArticlePage.objects.filter(locale__language_code="en").first()
+    strings = StringTranslation.objects.filter(
+        locale=translated.locale, context__object_id=translated.translation_key
+    )
+    assert strings.exists()
+    when = timezone.make_aware(datetime.datetime(2026, 12, 2, 10, 30))
+    strings.update(
+        updated_at=when, translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, tool_name=""
+    )
+    response = client.get(
+        reverse("wagtailadmin_pages:edit", args=[translated.pk]), HTTP_ACCEPT_LANGUAGE="cs"
+    )
+    assert response.status_code == 200
+    comments = _translation_editor_comments(response.content.decode())
+    assert comments
+    assert set(comments) == {"Přeloženo ručně 2. prosince 2026"}
+    assert not [comment for comment in comments if ENGLISH_MONTHS.search(comment)]
+
+    # And in English for an editor whose admin is English.
+    UserProfile.objects.filter(user=czech_editor).update(preferred_language="en")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert set(_translation_editor_comments(response.content.decode())) == {
+        "Translated manually on Dec. 2, 2026"
+    }
