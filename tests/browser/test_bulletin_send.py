@@ -9,16 +9,15 @@ the operator's way through them, from the page editor's button."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from playwright.sync_api import expect
-from wagtail.users.models import UserProfile
 
 from newsletter.models import BulletinIndexPage, Send
 from newsletter.sending import sends
 from tests.newsletter.factories import BulletinPageFactory
 
+from .admin import czech_staff, sign_in
 from .test_accessibility import describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -31,19 +30,9 @@ TEST_LIST = ["kontrola@mpsv.example", "zkouska@seznam.cz"]
 @pytest.fixture
 def operator(page, demo):
     """The bulletin's operator (Moderators, with the send permission), signed in, Czech."""
-    user = get_user_model().objects.create_user(
-        "provozovatel", email=OPERATOR_EMAIL, password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user = czech_staff("provozovatel", PASSWORD, ["Moderators"], email=OPERATOR_EMAIL)
     user.user_permissions.add(Permission.objects.get(codename="send_bulletin"))
-    UserProfile.get_for_user(user)
-    UserProfile.objects.filter(user=user).update(preferred_language="cs")
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    return sign_in(page, user.username, PASSWORD)
 
 
 @pytest.fixture

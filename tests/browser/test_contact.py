@@ -16,6 +16,7 @@ from tests import factories
 from tests.contact import factories as contact_factories
 from tests.contact.conftest import translate_page, translate_snippet
 
+from .admin import sign_in
 from .test_accessibility import describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -102,10 +103,7 @@ def test_a_question_travels_from_the_form_to_the_answer(page, contact_site):
     assert inquiry.suggestions.get().page_id == article.pk
 
     # A staff member signs in, finds it, takes it and replies.
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(contact_site["staff"].username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
+    sign_in(page, contact_site["staff"].username, PASSWORD)
     expect(page.get_by_role("link", name="1 nepřidělené")).to_be_visible()  # the dashboard panel
     page.goto("/admin/contact/inquiries/")
     page.get_by_role("link", name=reference).click()

@@ -2,13 +2,12 @@
 StreamField, its block chooser, autosave, the status side panel) is Czech too."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 
 from home.pages.models import ArticlePage
 from tests.portal.test_admin_czech import english_in
+
+from .admin import czech_staff, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -32,19 +31,9 @@ VISIBLE_TEXT = """() => {
 
 @pytest.fixture
 def czech_editor(page, demo):
-    user = get_user_model().objects.create_user(
-        "redaktorka-prohlizec", password=PASSWORD, is_staff=True, first_name="Eva"
-    )
-    for name in ["Editors", "Editoři", "Metodici - kontrola"]:
-        user.groups.add(Group.objects.get(name=name))
-    UserProfile.get_for_user(user)
-    UserProfile.objects.filter(user=user).update(preferred_language="cs")
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    groups = ["Editors", "Editoři", "Metodici - kontrola"]
+    user = czech_staff("redaktorka-prohlizec", PASSWORD, groups, first_name="Eva")
+    return sign_in(page, user.username, PASSWORD)
 
 
 def english_on(page):

@@ -9,6 +9,8 @@ from django.utils import timezone
 from home.search.models import SearchMiss
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
 
+from .admin import sign_in
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "heslo-pro-prohlizec-123"
@@ -17,12 +19,7 @@ PASSWORD = "heslo-pro-prohlizec-123"
 @pytest.fixture
 def signed_in(page, site_url, committed_db):
     get_user_model().objects.create_superuser("spravce", "spravce@example.cz", PASSWORD)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "spravce")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    return sign_in(page, "spravce", PASSWORD)
 
 
 def test_dashboard_charts_show_their_figures_and_pass_axe(signed_in, axe, site_url):

@@ -9,13 +9,12 @@ import contextlib
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-from wagtail.users.models import UserProfile
 
 from newsletter.models import BulletinIndexPage, BulletinPage
+
+from .admin import czech_staff, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -27,18 +26,8 @@ SLUG = "zpravodaj-zavod-s-automatickym-ukladanim"
 @pytest.fixture
 def publisher(page, demo):
     """A Czech editor who may publish (Wagtail's Moderators), signed in."""
-    user = get_user_model().objects.create_user(
-        "vydavatelka", password=PASSWORD, is_staff=True, first_name="Věra"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    UserProfile.get_for_user(user)
-    UserProfile.objects.filter(user=user).update(preferred_language="cs")
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    user = czech_staff("vydavatelka", PASSWORD, ["Moderators"], first_name="Věra")
+    return sign_in(page, user.username, PASSWORD)
 
 
 def _wait_for(page, condition, seconds=10.0):
