@@ -1,8 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
-from . import two_factor
+from . import two_factor, two_factor_reset
 from .worker_warning import task_worker_warning
 
 
@@ -17,7 +18,34 @@ def register_two_factor_urls():
             name="two_factor_recovery_codes",
         ),
         path("two-factor/new-codes/", two_factor.new_codes, name="two_factor_new_codes"),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            two_factor_reset.reset_view,
+            name="two_factor_reset",
+        ),
     ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    # Shown for every user the administrator may reset (no query per row); the confirmation
+    # page says whether the user has a second factor at all.
+    if two_factor_reset.may_reset(request_user, user):
+        yield Button(
+            _("Reset two-factor sign-in"),
+            reverse("two_factor_reset", args=[user.pk]),
+            icon_name="lock",
+            priority=60,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        two_factor_reset.LOG_ACTION,
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset"),
+    )
 
 
 @hooks.register("register_account_menu_item")

@@ -81,5 +81,12 @@ JOBS: tuple[Job, ...] = (
 
 # Project commands that are not periodic (run by hand, by make or by a supervisor).
 NOT_PERIODIC = frozenset(
-    {"db_worker", "ensure_dev_admin", "load_demo_content", "smoke_check", "run_scheduler"}
+    {
+        "db_worker",
+        "ensure_dev_admin",
+        "load_demo_content",
+        "smoke_check",
+        "run_scheduler",
+        "reset_two_factor",
+    }
 )
