@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.staff_users_app.StaffUsersAppConfig",  # wagtail.users, with the portal forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
