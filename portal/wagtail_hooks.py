@@ -1,9 +1,11 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import two_factor, two_factor_reset
+from . import form_checks_report, two_factor, two_factor_reset
 from .worker_warning import task_worker_warning
 
 
@@ -76,3 +78,34 @@ def warn_when_no_worker_takes_tasks(request, panels):
     panel = task_worker_warning()
     if panel is not None:
         panels.insert(0, panel)
+
+
+@hooks.register("register_admin_urls")
+def register_form_checks_report_url():
+    return [
+        path(
+            "reports/form-checks/",
+            form_checks_report.form_checks_report,
+            name="form_checks_report",
+        )
+    ]
+
+
+class FormChecksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return form_checks_report.may_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_form_checks_menu_item():
+    return FormChecksMenuItem(
+        _("Form checks"), reverse("form_checks_report"), icon_name="form", order=720
+    )
+
+
+@hooks.register("register_permissions")
+def register_form_checks_permission():
+    # So that a group (the methodology team) can be let to read the report.
+    return Permission.objects.filter(
+        content_type__app_label="portal", codename="view_formcheckoutcome"
+    )

@@ -64,6 +64,7 @@ JOBS: tuple[Job, ...] = (
     Job("reap_abandoned_tasks", 5 * MINUTE, reap_abandoned_tasks, database_task_backend),
     Job("contact_retention", DAY, command("contact_retention")),
     Job("sign_in_log_retention", DAY, command("sign_in_log_retention")),
+    Job("form_check_retention", DAY, command("form_check_retention")),
     # RQ expires its results itself.
     Job(
         "prune_db_task_results",
