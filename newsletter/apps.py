@@ -7,7 +7,7 @@ class NewsletterConfig(AppConfig):
 
     def ready(self):
         # Imported for their side effects, here because both need the models loaded (which
-        # is what ready() is for): esp_batch registers its system check, webhooks connects
-        # anymail's tracking signal.
+        # is what ready() is for): esp_batch and trial_sends register their system checks,
+        # webhooks connects anymail's tracking signal.
         from . import webhooks  # noqa: F401
-        from .sending import esp_batch  # noqa: F401
+        from .sending import esp_batch, trial_sends  # noqa: F401

@@ -1,7 +1,9 @@
 """E-mail addresses people give us, checked with the email-validator package.
 
 One check for every address the site will write to: the bulletin's sign-up, the contact
-centre's form and the inquiries staff log for a caller (`AddressField`). An address the
+centre's form and the inquiries staff log for a caller (`AddressField`); a queue's shared
+mailbox (`validate_address`), staff accounts' addresses (portal/staff_users.py) and the
+operator's test list (a system check in newsletter/sending/trial_sends.py). An address the
 site refuses in one place it refuses everywhere, so no form can be used to send an
 acknowledgement to `victim@localhost`, a domain literal or a disposable domain.
 
@@ -177,6 +179,17 @@ class AddressField(forms.CharField):
             return check_address(value).email
         except AddressError as error:
             raise forms.ValidationError(error.message, code=error.kind) from error
+
+
+def validate_address(value: str) -> None:
+    """The same check as a model field's validator, for addresses staff enter in the admin
+    (a queue's shared mailbox): Django's EmailField alone lets `someone@localhost` through."""
+    if not value:
+        return
+    try:
+        check_address(value)
+    except AddressError as error:
+        raise forms.ValidationError(error.message, code=error.kind) from error
 
 
 def without_address(text: str, address: str) -> str:

@@ -7,7 +7,8 @@ device), shown once: each signs in once in place of a code from the app, so a lo
 does not lock anyone out, and new ones can be made from the account menu (the old ones then
 stop working). A recovery code opens the admin but not the set-up page: replacing the
 authenticator needs the authenticator, or a stolen password with one code from a lost sheet
-would take the second factor over for good.
+would take the second factor over for good. Someone who lost the phone is reset by an
+administrator or an operator instead (two_factor_reset.py), and then sets up a new one.
 
 (wagtail-2fa was the first choice; its release does not run on Wagtail 8 nor with django-otp
 1.7's explicit device choice, so this small module does the same with django-otp itself. See

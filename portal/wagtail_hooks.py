@@ -1,8 +1,11 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
-from . import two_factor
+from . import form_checks_report, two_factor, two_factor_reset
 from .worker_warning import task_worker_warning
 
 
@@ -17,7 +20,34 @@ def register_two_factor_urls():
             name="two_factor_recovery_codes",
         ),
         path("two-factor/new-codes/", two_factor.new_codes, name="two_factor_new_codes"),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            two_factor_reset.reset_view,
+            name="two_factor_reset",
+        ),
     ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    # Shown for every user the administrator may reset (no query per row); the confirmation
+    # page says whether the user has a second factor at all.
+    if two_factor_reset.may_reset(request_user, user):
+        yield Button(
+            _("Reset two-factor sign-in"),
+            reverse("two_factor_reset", args=[user.pk]),
+            icon_name="lock",
+            priority=60,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        two_factor_reset.LOG_ACTION,
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset"),
+    )
 
 
 @hooks.register("register_account_menu_item")
@@ -48,3 +78,34 @@ def warn_when_no_worker_takes_tasks(request, panels):
     panel = task_worker_warning()
     if panel is not None:
         panels.insert(0, panel)
+
+
+@hooks.register("register_admin_urls")
+def register_form_checks_report_url():
+    return [
+        path(
+            "reports/form-checks/",
+            form_checks_report.form_checks_report,
+            name="form_checks_report",
+        )
+    ]
+
+
+class FormChecksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return form_checks_report.may_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_form_checks_menu_item():
+    return FormChecksMenuItem(
+        _("Form checks"), reverse("form_checks_report"), icon_name="form", order=720
+    )
+
+
+@hooks.register("register_permissions")
+def register_form_checks_permission():
+    # So that a group (the methodology team) can be let to read the report.
+    return Permission.objects.filter(
+        content_type__app_label="portal", codename="view_formcheckoutcome"
+    )

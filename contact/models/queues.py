@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from portal.addresses import validate_address
+
 from .choices import Kind, Region, RequesterType
 
 DEFAULT_RESPONSE_DAYS = 10
@@ -39,6 +41,7 @@ class Queue(ClusterableModel):
     mailbox = models.EmailField(
         _("shared mailbox"),
         blank=True,
+        validators=[validate_address],
         help_text=_("Notified of every new inquiry in this queue, besides its members."),
     )
     assignment = models.CharField(

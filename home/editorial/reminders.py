@@ -3,26 +3,17 @@
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from home.editorial.models import ReviewReminder
 from home.editorial.review import DUE_SOON_DAYS, pages_due
 from portal.mail import absolute_url
 from portal.outbox import queue_email
+from portal.staff_language import admin_language
 
 TEMPLATE = "home/email/review_reminder"
-
-
-def owner_language(user) -> str:
-    """The language the owner chose for the admin, if the site speaks it; else Czech."""
-    profile = UserProfile.objects.filter(user=user).first()
-    preferred = (profile.preferred_language if profile else "") or ""
-    languages = {code for code, _name in settings.LANGUAGES}
-    return preferred if preferred in languages else settings.LANGUAGE_CODE
 
 
 def week_of(day: date) -> date:
@@ -79,5 +70,5 @@ def _queue(owner, pages, today):
         "report_url": absolute_url(reverse("review_report")),
     }
     queue_email(
-        TEMPLATE, owner.email, context, owner_language(owner), purpose="home.editorial.review"
+        TEMPLATE, owner.email, context, admin_language(owner), purpose="home.editorial.review"
     )

@@ -5,8 +5,10 @@ published one as it is live, which is what a send would deliver.
 """
 
 from django.conf import settings
+from django.core import checks
 from django.utils import translation
 
+from portal.addresses import AddressError, check_address
 from portal.outbox import queue_email
 
 from .rendering import PREFERENCES_MARK, UNSUBSCRIBE_MARK, render_issue
@@ -20,6 +22,25 @@ def addresses_for_test(user) -> list[str]:
         if address and address.lower() not in {known.lower() for known in addresses}:
             addresses.append(address)
     return addresses
+
+
+@checks.register(checks.Tags.compatibility)
+def test_addresses_are_valid(app_configs, **kwargs):
+    """The operator's test list gets the check every other address gets (without the DNS
+    lookup, so that `check` works offline)."""
+    problems = []
+    for address in settings.NEWSLETTER_TEST_ADDRESSES:
+        try:
+            check_address(address, check_deliverability=False)
+        except AddressError as error:
+            problems.append(
+                checks.Error(
+                    f"NEWSLETTER_TEST_ADDRESSES holds an address the site refuses: {address!r}.",
+                    hint=str(error.message),
+                    id="newsletter.E002",
+                )
+            )
+    return problems
 
 
 def send_test(page, user) -> list[str]:

@@ -64,6 +64,7 @@ JOBS: tuple[Job, ...] = (
     Job("reap_abandoned_tasks", 5 * MINUTE, reap_abandoned_tasks, database_task_backend),
     Job("contact_retention", DAY, command("contact_retention")),
     Job("sign_in_log_retention", DAY, command("sign_in_log_retention")),
+    Job("form_check_retention", DAY, command("form_check_retention")),
     # RQ expires its results itself.
     Job(
         "prune_db_task_results",
@@ -81,5 +82,12 @@ JOBS: tuple[Job, ...] = (
 
 # Project commands that are not periodic (run by hand, by make or by a supervisor).
 NOT_PERIODIC = frozenset(
-    {"db_worker", "ensure_dev_admin", "load_demo_content", "smoke_check", "run_scheduler"}
+    {
+        "db_worker",
+        "ensure_dev_admin",
+        "load_demo_content",
+        "smoke_check",
+        "run_scheduler",
+        "reset_two_factor",
+    }
 )

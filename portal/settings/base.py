@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.staff_users_app.StaffUsersAppConfig",  # wagtail.users, with the portal forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -381,6 +381,9 @@ PERSONAL_DATA_HASH_KEY = env.str("PERSONAL_DATA_HASH_KEY", default="")
 # The outbox keeps a failed message's recipient and error this long (delivered messages keep
 # no personal data at all), then deletes settled rows no other record points to.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=7)
+# The public forms' daily check counts (portal.form_checks; no personal data), kept a year
+# and a month so that a year can be compared with the one before.
+FORM_CHECK_RETENTION_DAYS = env.int("FORM_CHECK_RETENTION_DAYS", default=400)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Guidance pages: how long a review holds before the next one is due.

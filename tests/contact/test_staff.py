@@ -294,6 +294,29 @@ def test_staff_log_a_phone_inquiry(signed_in, staff, queue, topic):
     assert inquiry.reference.startswith("SB-")
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["obet@localhost", "obet@[127.0.0.1]", "obet@mailinator.com", "a" * 65 + "@seznam.cz"],
+)
+def test_a_logged_inquiry_refuses_what_the_public_form_refuses(signed_in, topic, address):
+    """The acknowledgement of an inquiry staff log is mailed too: the same check applies."""
+    response = signed_in.post(
+        f"{INDEX}new/",
+        {
+            "channel": "email",
+            "kind": "question",
+            "topic": topic.pk,
+            "language": "cs",
+            "message": "Dotaz",
+            "acknowledge": "on",
+            "email": address,
+        },
+    )
+    assert response.status_code == 200
+    assert "Neplatný e-mail." in response.content.decode()
+    assert not Inquiry.objects.exists()
+
+
 def test_logging_with_an_acknowledgement_needs_an_address(signed_in, topic):
     response = signed_in.post(
         f"{INDEX}new/",
