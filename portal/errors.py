@@ -1,8 +1,12 @@
 """Every refusal the site gives is a page in the reader's language.
 
 Django answers a wrong HTTP method with an empty 405 and a failed CSRF check with an English
-page; here both become the site's own translated pages (the 405 keeps its Allow header).
+page; here both become the site's own translated pages. The 405 keeps every header the view
+gave it (Allow, and at a secret address the Cache-Control and Referrer-Policy that keep it
+private), only its body is new.
 """
+
+BODY_HEADERS = {"content-type", "content-length"}
 
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
@@ -16,9 +20,11 @@ class TranslatedRefusalsMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.status_code == 405 and not response.content:
-            allowed = response.get("Allow", "")
+            refused = response
             response = render(request, "405.html", status=405)
-            response["Allow"] = allowed
+            for name, value in refused.items():
+                if name.lower() not in BODY_HEADERS:
+                    response[name] = value
         return response
 
 
