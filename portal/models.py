@@ -80,3 +80,21 @@ class FormCheckOutcome(models.Model):
 
     def __str__(self):
         return f"{self.day:%Y-%m-%d} {self.form} {self.outcome}: {self.count}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of each running `manage.py db_worker` (portal.task_worker), which
+    /readyz reads: a worker that stopped beating is gone even when no task waits for it.
+
+    A worker writes its row every few seconds and deletes it when it exits; the row of a
+    worker killed outright stays, its beat getting older, until a worker deletes it after
+    HEARTBEAT_RETENTION. Not shown in the admin: it is an operator's signal, not content.
+    """
+
+    # django-tasks-db's worker id (host:pid:random, or --worker-id), at most 64 characters.
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField()
+    last_beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.worker_id} (last beat {self.last_beat_at:%Y-%m-%d %H:%M:%S})"

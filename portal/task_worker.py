@@ -13,6 +13,15 @@ have been RUNNING longer than TASK_RUNNING_TIMEOUT_MINUTES and their worker is g
 are not queued again: a task killed mid-run may have done part of its work (sent some of
 its e-mail), and the portal's own sweeps (newsletter_maintenance, send_queued_email) resume
 such work safely.
+
+While it runs, the worker beats: a thread of its own writes the time to its row of
+portal.WorkerHeartbeat every BEAT_EVERY_SECONDS, so that /readyz can tell a worker that is
+idle from one that is gone (an empty queue reads the same either way). A thread, and not the
+loop, because a task may run for minutes (a bulletin's send) and the worker is alive
+meanwhile. A beat that fails (the database away, the table not migrated yet) is logged once
+and tried again at the next beat, on a new connection: it never stops the worker, whose
+loop waits out an outage by itself. The row goes when the worker exits; one left by a
+killed worker is deleted by the next worker after HEARTBEAT_RETENTION.
 """
 
 import contextlib
@@ -20,6 +29,7 @@ import logging
 import os
 import random
 import socket
+import threading
 import time
 from datetime import timedelta
 from functools import wraps
@@ -34,6 +44,8 @@ from django_tasks_db.management.commands.db_worker import Worker as UpstreamWork
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from portal.models import WorkerHeartbeat
+
 logger = logging.getLogger("portal.task_worker")
 # django-tasks-db's own lines ("Starting worker ...") keep their logger.
 upstream_logger = logging.getLogger("django_tasks_db")
@@ -42,6 +54,11 @@ FIRST_BACKOFF_SECONDS = 0.5
 MAX_BACKOFF_SECONDS = 10.0
 REAP_EVERY_SECONDS = 300
 WORKER_ID_MAX_LENGTH = 64  # django-tasks-db's limit
+# Well under READINESS_WORKER_BEAT_SECONDS (60 s by default), so that one or two lost beats
+# do not read as a worker gone.
+BEAT_EVERY_SECONDS = 5.0
+# A killed worker's row tells for a day how long ago the last worker beat; then it goes.
+HEARTBEAT_RETENTION = timedelta(days=1)
 
 
 class WorkerLost(Exception):
@@ -148,15 +165,111 @@ def reap_abandoned_tasks(backend_name: str, own_worker_id: str = "") -> int:
     return reaped
 
 
-class Worker(UpstreamWorker):
-    """django-tasks-db's worker that waits out a database outage and reaps abandoned
-    tasks (on start and every REAP_EVERY_SECONDS)."""
+class Heartbeat:
+    """The beat of one worker: its row of WorkerHeartbeat, written every `every` seconds by
+    a thread of its own (start) and deleted when the worker stops (stop)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, worker_id: str, every: float = BEAT_EVERY_SECONDS):
+        self.worker_id = worker_id
+        self.every = every
+        self.started_at = timezone.now()
+        self.failing = False
+        self._next_cleanup = 0.0
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def beat(self) -> bool:
+        """Write the beat (and, when due, delete the rows of long-gone workers); True when
+        written. Never raises: a worker must not stop because its beat could not be
+        written."""
+        try:
+            now = timezone.now()
+            WorkerHeartbeat.objects.update_or_create(
+                worker_id=self.worker_id,
+                defaults={"last_beat_at": now},
+                create_defaults={"started_at": self.started_at, "last_beat_at": now},
+            )
+            if time.monotonic() >= self._next_cleanup:
+                WorkerHeartbeat.objects.filter(last_beat_at__lt=now - HEARTBEAT_RETENTION).delete()
+                self._next_cleanup = time.monotonic() + REAP_EVERY_SECONDS
+        except Exception as error:  # whatever it is, the worker carries on
+            if isinstance(error, Error):
+                # The reconnect of the worker's loop: drop this thread's connection, and the
+                # next beat opens a new one.
+                close_connections()
+            if not self.failing:
+                # The class only, as for the loop's outage: the message may name the server.
+                logger.warning(
+                    "The task worker's heartbeat could not be written (%s): the worker carries "
+                    "on and beats again in %.0f s",
+                    type(error).__name__,
+                    self.every,
+                )
+            self.failing = True
+            return False
+        if self.failing:
+            logger.warning("The task worker's heartbeat is written again")
+            self.failing = False
+        return True
+
+    def forget(self) -> None:
+        """Delete this worker's row: it no longer runs."""
+        try:
+            WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
+        except Exception as error:  # exiting anyway; the row ages out
+            logger.warning(
+                "The task worker's heartbeat could not be removed (%s)", type(error).__name__
+            )
+
+    def start(self) -> None:
+        self._stopping.clear()
+        self._thread = threading.Thread(
+            target=self._run, name=f"heartbeat {self.worker_id}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        self._stopping.set()
+        # A beat held up by an unanswering database must not hold up the exit for long.
+        self._thread.join(timeout=self.every + 5)
+        self._thread = None
+
+    def _run(self) -> None:
+        try:
+            while True:
+                self.beat()
+                if self._stopping.wait(self.every):
+                    break
+            self.forget()
+        finally:
+            close_connections()  # this thread's own
+
+
+class Worker(UpstreamWorker):
+    """django-tasks-db's worker that waits out a database outage, reaps abandoned tasks (on
+    start and every REAP_EVERY_SECONDS) and, with beat=True, beats while it runs (Heartbeat).
+
+    `manage.py db_worker` builds it with beat=True; off by default so that a Worker run in
+    a test's process, its loop mocked, starts no thread writing to the database."""
+
+    def __init__(self, *, beat: bool = False, **kwargs):
         super().__init__(**kwargs)
         self._next_reap = 0.0
+        self.heartbeat = Heartbeat(self.worker_id) if beat else None
 
     def run(self) -> None:
+        if self.heartbeat is None:
+            return self._run()
+        self.heartbeat.start()
+        try:
+            return self._run()
+        finally:
+            # Also on SIGTERM: the signal handler's sys.exit comes through here.
+            self.heartbeat.stop()
+
+    def _run(self) -> None:
         upstream_logger.info(
             "Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names)
         )

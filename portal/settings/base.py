@@ -287,6 +287,9 @@ CACHE_PRIVATE_MODELS = [
 ]
 # /readyz reports the tasks as stalled when one ready to run has waited longer than this.
 READINESS_TASK_DELAY_SECONDS = env.int("READINESS_TASK_DELAY_SECONDS", default=300)
+# /readyz reports the database task worker as gone when none has beaten for longer than this
+# (db_worker beats every 5 s, portal/task_worker.py). RQ workers are read from RQ's registry.
+READINESS_WORKER_BEAT_SECONDS = env.int("READINESS_WORKER_BEAT_SECONDS", default=60)
 # An edge cache in front (Varnish, ops/varnish/default.vcl, or a CDN reached the same way):
 # every content change bans it there too (portal/caching/edge.py).
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")

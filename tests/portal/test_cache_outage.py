@@ -120,6 +120,9 @@ def test_readiness_is_ok_with_database_cache_and_an_idle_queue(client):
         "cache": "ok",
         "tasks": "idle",
         "oldest_ready_task_seconds": None,
+        # The test settings run tasks in the web process: no worker to wait for.
+        "worker": "none",
+        "worker_last_beat_seconds": None,
     }
     assert "no-cache" in response["Cache-Control"]
 
@@ -170,9 +173,15 @@ def waiting_task(seconds: int):
 
 
 def test_readiness_reports_a_worker_that_keeps_up(client, database_tasks):
+    from django.utils import timezone
+
+    from portal.models import WorkerHeartbeat
+
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="web-1:1:beating", started_at=now, last_beat_at=now)
     waiting_task(seconds=5)
     report = client.get("/readyz").json()
-    assert (report["status"], report["tasks"]) == ("ok", "ok")
+    assert (report["status"], report["tasks"], report["worker"]) == ("ok", "ok", "ok")
     assert 4 <= report["oldest_ready_task_seconds"] < 60
 
 
@@ -183,3 +192,4 @@ def test_readiness_reports_tasks_waiting_for_a_worker_that_is_gone(client, datab
     report = response.json()
     assert (report["status"], report["tasks"]) == ("degraded", "stalled")
     assert report["oldest_ready_task_seconds"] >= 3600
+    assert (report["worker"], report["worker_last_beat_seconds"]) == ("gone", None)

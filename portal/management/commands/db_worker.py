@@ -1,7 +1,8 @@
 """`manage.py db_worker`: django-tasks-db's command with the portal's worker
-(portal/task_worker.py), which waits out a database restart and reaps tasks left RUNNING by
-a killed worker. It wins over django-tasks-db's because "portal" comes before
-"django_tasks_db" in INSTALLED_APPS; the options are upstream's."""
+(portal/task_worker.py), which waits out a database restart, reaps tasks left RUNNING by
+a killed worker and beats (portal.WorkerHeartbeat) for /readyz. It wins over
+django-tasks-db's because "portal" comes before "django_tasks_db" in INSTALLED_APPS; the
+options are upstream's."""
 
 import os
 
@@ -58,6 +59,7 @@ class Command(upstream.Command):
             max_tasks=max_tasks,
             worker_id=worker_id,
             excluded_queue_names=excluded_queue_names,
+            beat=True,  # for /readyz: portal.health.worker_state
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
