@@ -181,8 +181,8 @@ class ReadinessProbe:
             report = reading.report
             details = [
                 f"{part} {report[part]}"
-                for part in ("database", "cache", "tasks")
-                if report.get(part) not in (None, "ok", "idle")
+                for part in ("database", "cache", "tasks", "worker")
+                if report.get(part) not in (None, "ok", "idle", "none")
             ]
             text = f"{reading.status} {report.get('status', '?')}"
             if details:
