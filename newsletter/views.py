@@ -2,6 +2,8 @@
 
 No response ever tells whether an address is subscribed; links from e-mails never change
 anything by themselves (mail scanners follow links): they show a page with one button.
+Views under such a link (a token in the address) are @secret_address: never stored, never
+referred (`Referrer-Policy: no-referrer`), and so exempt from CSRF (portal.private_pages).
 """
 
 import contextlib
@@ -12,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.log_actions import log
 
@@ -186,8 +187,8 @@ def resend(request):
     return render(request, "newsletter/resend.html", {"form": form, "second_step": second_step})
 
 
-@csrf_exempt  # RFC 8058: mailbox providers POST here without cookies; the signed link is
-# the protection (per subscriber, unforgeable), and unsubscribing is all it can do.
+# RFC 8058: mailbox providers POST here without cookies. secret_address exempts it from CSRF,
+# as every view under a signed link: the link is the protection (per subscriber, unforgeable).
 @secret_address
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

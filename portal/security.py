@@ -55,3 +55,55 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if getattr(settings, "SECURE_HTTPS", False):
             parts.config["upgrade-insecure-requests"] = True
         return parts
+
+
+# What every response must carry; SecurityHeadersSafetyNet adds any that is missing.
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Permissions-Policy",
+)
+
+
+class SecurityHeadersSafetyNet:
+    """The security headers for a response that left the stack without them.
+
+    The page cache sits above the security headers' middleware on purpose (a hit replays the
+    headers stored with the page, at no cost), so a response made above them (the 500 of an
+    exception the page cache, the request id's middleware or Django's handler turned into a
+    response, or the 400 of a bad Host raised above X-Frame-Options) would leave without
+    them. This middleware, first in MIDDLEWARE, sees every response the stack returns: when
+    one lacks any of the headers, it runs the very middleware that would have added them
+    (each adds only what is missing, and keeps its exemptions), so the values are the same
+    as on any other page. A response that has them all, which is nearly every one, costs five
+    look-ups.
+    """
+
+    def __init__(self, get_response):
+        from django.middleware.clickjacking import XFrameOptionsMiddleware
+        from django.middleware.security import SecurityMiddleware
+        from django_permissions_policy import PermissionsPolicyMiddleware
+
+        self.get_response = get_response
+
+        def unused(request):  # pragma: no cover - only their response halves are called
+            raise AssertionError("the safety net only completes responses")
+
+        # Innermost first, in the order MIDDLEWARE would have run their response halves.
+        self.xframe = XFrameOptionsMiddleware(unused)
+        self.permissions = PermissionsPolicyMiddleware(unused)
+        self.csp = ContentSecurityPolicyMiddleware(unused)
+        self.security = SecurityMiddleware(unused)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if all(name in response for name in SECURITY_HEADERS):
+            return response
+        response = self.xframe.process_response(request, response)
+        if "Permissions-Policy" not in response:
+            # Its response half has no public name; it always sets the header, so only here.
+            response = self.permissions._apply_headers(response)
+        response = self.csp.process_response(request, response)
+        return self.security.process_response(request, response)

@@ -21,7 +21,7 @@ from portal import form_checks
 from portal.abuse import over_limit, too_many_requests
 from portal.client_address import client_ip
 from portal.form_checks import Outcome
-from portal.private_pages import keep_private
+from portal.private_pages import keep_private, secret_address_page
 
 from . import accessible_formats, suggestions
 from .forms import FeedbackForm, QuestionForm
@@ -223,16 +223,18 @@ def received(request, page):
     return private(page.render(request, template="contact/received.html"))
 
 
+# Its 404 too is kept private and unreferred: a retired or mistyped link is still a token. It
+# posts no form back, so it needs no CSRF exemption (its page's routes keep the check).
+@secret_address_page
 def status(request, page, token):
     inquiry = services.find_by_token(token)
     if inquiry is None:
         raise Http404
-    response = page.render(
+    return page.render(
         request,
         template="contact/status.html",
         context_overrides=_inquiry_context(inquiry, request.path),
     )
-    return private(response, referrer=False)
 
 
 def _inquiry_context(inquiry, status_url) -> dict:

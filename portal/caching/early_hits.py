@@ -11,13 +11,15 @@ else: the misses it stores, the test client, and any server that loads Django's 
 A hit answered here carries what the middleware's hit carries: the stored headers (the
 security headers among them), ETag, Last-Modified, X-Page-Cache and the request id, by
 django-guid's own functions. Anything else (a miss, a request that may not use the cache, the
-cache away) goes to Django unchanged.
+cache away) goes to Django unchanged, and so does a request this layer fails on: an exception
+here would reach the WSGI server as a bare 500, without any security header, so it is logged
+(once per burst, with the middleware's failures) and Django answers instead.
 """
 
 from django.core.handlers.wsgi import WSGIRequest
 from django_guid.middleware import process_incoming_request, process_outgoing_request
 
-from .page_cache import answer_from_cache, find_in_cache, page_cache_enabled
+from .page_cache import answer_from_cache, failure_log, find_in_cache, page_cache_enabled
 
 
 class PageCacheHitsFirst:
@@ -27,15 +29,29 @@ class PageCacheHitsFirst:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not page_cache_enabled():
             return self.application(environ, start_response)
+        try:
+            hit = self._hit(environ)
+        except Exception:
+            failure_log.failed("answering a hit in front of Django")
+            hit = None
+        if hit is None:
+            return self.application(environ, start_response)
+        status, headers, body = hit
+        start_response(status, headers)
+        return body
+
+    def _hit(self, environ):
+        """(status, headers, body) of a hit, or None for anything Django should answer. Nothing
+        is sent before it returns, so a failure in it can still be answered by Django."""
         request = WSGIRequest(environ)
         found = find_in_cache(request)
         if found is None or found[2] is None:
-            return self.application(environ, start_response)
+            return None
         response = answer_from_cache(request, found[2], hit=True)
-        # The request id as django-guid's middleware, first in MIDDLEWARE, gives it.
+        # The request id as django-guid's middleware, near the top of MIDDLEWARE, gives it.
         process_incoming_request(request)
         process_outgoing_request(response, request)
-        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        status = f"{response.status_code} {response.reason_phrase}"
         # The body, not the response: closing a Django response sends request_finished, whose
         # receivers look after database connections this answer never opened.
-        return [response.content]
+        return status, list(response.items()), [response.content]

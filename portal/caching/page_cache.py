@@ -16,9 +16,16 @@ conditional request gets a 304 without a render. The key holds the scheme and ho
 page rendered for plain HTTP links plain HTTP.
 
 A hit costs one shared-cache round trip: the generation and the page are read together.
+
+The cache is a shortcut, never a gate: an unexpected failure in its own work (deciding,
+reading, storing, replaying a copy) is logged once per burst and the request is served as if
+there were no cache, so the stack below answers it with all its headers. An exception raised
+here would instead become a bare 500 above the security headers' middleware.
 """
 
 import hashlib
+import logging
+import threading
 import time
 
 from django.conf import settings
@@ -38,6 +45,41 @@ PERSONAL_COOKIES = ("sessionid", "messages")
 UNSTORED_HEADERS = {"set-cookie", "x-request-id", "date", "etag", "last-modified"}
 # A 304 carries the stored headers (the security headers too) but none that describe a body.
 BODY_HEADERS = {"content-type", "content-length"}
+
+
+# After a logged failure, the next ones stay quiet this long: a broken cache fails on every
+# request, and one traceback says what a thousand would (as resilient_redis.py logs outages).
+FAILURE_LOG_QUIET_SECONDS = 60.0
+
+logger = logging.getLogger(__name__)
+
+
+class _FailureLog:
+    """Logs the first failure of a burst with its traceback, then counts the rest quietly; the
+    next burst (after FAILURE_LOG_QUIET_SECONDS) logs again, saying how many were quiet.
+    Shared by the threads of a process and by the WSGI layer in front (early_hits.py)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.next_log_at = 0.0
+        self.quiet = 0
+
+    def failed(self, where: str) -> None:
+        now = time.monotonic()
+        with self.lock:
+            if now < self.next_log_at:
+                self.quiet += 1
+                return
+            quiet, self.quiet = self.quiet, 0
+            self.next_log_at = now + FAILURE_LOG_QUIET_SECONDS
+        logger.exception(
+            "Page cache failed while %s; serving uncached (%d more failures not logged)",
+            where,
+            quiet,
+        )
+
+
+failure_log = _FailureLog()
 
 
 def page_cache_enabled() -> bool:
@@ -131,14 +173,32 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        found = find_in_cache(request)
+        # Only the cache's own work is guarded: the response of get_response is the stack's
+        # answer (its errors already turned into responses below), passed on as it is.
+        try:
+            found = find_in_cache(request)
+        except Exception:
+            failure_log.failed("looking up a page")
+            found = None
         if found is None:
             return self.get_response(request)
         key, site_generation, stored = found
         request.portal_page_cacheable = True
         if stored is not None:
-            return answer_from_cache(request, stored, hit=True)
+            try:
+                return answer_from_cache(request, stored, hit=True)
+            except Exception:
+                # A copy that cannot be replayed: rendered afresh, and overwritten below.
+                failure_log.failed("replaying a stored page")
         response = self.get_response(request)
+        try:
+            return self._store(request, response, key, site_generation)
+        except Exception:
+            # The page was rendered and is fine: it is answered, only not kept.
+            failure_log.failed("storing a page")
+            return response
+
+    def _store(self, request, response, key, site_generation):
         if not may_store(request, response):
             return response
         stored = {

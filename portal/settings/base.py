@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that it sees every response, even one an exception above the security
+    # headers' middleware became: it adds those headers where they are missing.
+    "portal.security.SecurityHeadersSafetyNet",
     "django_guid.middleware.guid_middleware",
     # A hit is answered from the shared cache: it costs no session, query, render or header
     # building. It sits above the security headers' middleware, so that the response it

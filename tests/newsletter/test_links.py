@@ -237,7 +237,7 @@ def test_a_page_under_a_secret_link_is_never_stored_nor_referred(client, home, s
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
-        assert response["Referrer-Policy"] == "same-origin"
+        assert response["Referrer-Policy"] == "no-referrer"
         assert response.get("X-Page-Cache") is None
     assert not [key for key in cache._cache if "page:" in key]
 
@@ -247,4 +247,4 @@ def test_a_forged_secret_link_is_kept_private_too(client, home, name):
     response = client.get(reverse(f"newsletter:{name}", args=["padelany-token"]))
     assert response.status_code == 404
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Referrer-Policy"] == "no-referrer"
