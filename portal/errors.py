@@ -6,11 +6,11 @@ gave it (Allow, and at a secret address the Cache-Control and Referrer-Policy th
 private), only its body is new.
 """
 
-BODY_HEADERS = {"content-type", "content-length"}
-
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+
+BODY_HEADERS = {"content-type", "content-length"}
 
 
 class TranslatedRefusalsMiddleware:

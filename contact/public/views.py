@@ -204,6 +204,7 @@ def follow_suggestion(request, page, token):
     return redirect(article.get_url(request))
 
 
+@secret_address_page
 def confirmation(request, page, token):
     inquiry = services.find_by_token(token)
     if inquiry is None:

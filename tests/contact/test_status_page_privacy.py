@@ -29,3 +29,20 @@ def test_every_answer_of_the_status_page_is_never_stored_nor_referred(
         assert refused.status_code == 404
         assert_private_and_unreferred(refused)
         assert refused.get("X-Page-Cache") is None
+
+
+def test_every_answer_of_the_confirmation_page_is_never_stored_nor_referred(
+    client, contact_page, topic, settings
+):
+    """The page shown right after sending holds the same token in its address."""
+    settings.PAGE_CACHE_SECONDS = 600
+    location = client.post(FORM, question(topic))["Location"]
+    shown = client.get(location)
+    assert shown.status_code == 200
+    assert_private_and_unreferred(shown)
+    token = location.rstrip("/").rsplit("/", 1)[1]
+    tampered = location.replace(token, token[:-1] + ("y" if token.endswith("x") else "x"))
+    refused = client.get(tampered)
+    assert refused.status_code == 404
+    assert_private_and_unreferred(refused)
+    assert refused.get("X-Page-Cache") is None
