@@ -7,6 +7,9 @@ and a few inline scripts; it gets its own, looser policy, still without third-pa
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
+from django_permissions_policy import PermissionsPolicyMiddleware
 
 SELF = "'self'"
 NONE = "'none'"
@@ -82,10 +85,6 @@ class SecurityHeadersSafetyNet:
     """
 
     def __init__(self, get_response):
-        from django.middleware.clickjacking import XFrameOptionsMiddleware
-        from django.middleware.security import SecurityMiddleware
-        from django_permissions_policy import PermissionsPolicyMiddleware
-
         self.get_response = get_response
 
         def unused(request):  # pragma: no cover - only their response halves are called
@@ -93,7 +92,6 @@ class SecurityHeadersSafetyNet:
 
         # Innermost first, in the order MIDDLEWARE would have run their response halves.
         self.xframe = XFrameOptionsMiddleware(unused)
-        self.permissions = PermissionsPolicyMiddleware(unused)
         self.csp = ContentSecurityPolicyMiddleware(unused)
         self.security = SecurityMiddleware(unused)
 
@@ -103,7 +101,8 @@ class SecurityHeadersSafetyNet:
             return response
         response = self.xframe.process_response(request, response)
         if "Permissions-Policy" not in response:
-            # Its response half has no public name; it always sets the header, so only here.
-            response = self.permissions._apply_headers(response)
+            # Its response half has no public name: the middleware is called (its public API)
+            # with a "view" that returns this response. It always sets the header, so only here.
+            response = PermissionsPolicyMiddleware(lambda _request: response)(request)
         response = self.csp.process_response(request, response)
         return self.security.process_response(request, response)
