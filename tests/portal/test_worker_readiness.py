@@ -19,7 +19,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from portal.models import WorkerHeartbeat
-from portal.task_worker import Heartbeat, Worker, new_worker_id
+from portal.task_worker import Heartbeat, Worker
+from tests.portal import test_task_worker as task_worker_tests
 from tests.portal.worker_tasks import echo
 from tests.task_workers import Workers, redis_answers, redis_url, use_backend, wait_for
 
@@ -53,19 +54,8 @@ def readiness(client) -> dict:
 
 
 def make_worker(**overrides) -> Worker:
-    options = {
-        "queue_names": ["default"],
-        "interval": 0.05,
-        "batch": False,
-        "backend_name": "default",
-        "startup_delay": False,
-        "max_tasks": None,
-        "worker_id": new_worker_id(),
-        "excluded_queue_names": [],
-        "beat": True,
-        **overrides,
-    }
-    return Worker(**options)
+    """test_task_worker's worker, beating, with a short pause between empty polls."""
+    return task_worker_tests.make_worker(**{"interval": 0.05, "beat": True, **overrides})
 
 
 # The database worker
