@@ -90,11 +90,16 @@ bench: install messages ## Page benchmark against nginx static, Varnish, query c
 admin: migrate ## Give the development admin account a new password and print it
 	@$(PY) manage.py ensure_dev_admin --reset --port $(PORT)
 
+# On PostgreSQL the suite runs in two processes (pytest-xdist), each on a test database of
+# its own and each test file in one of them: 7 minutes instead of 12.5 on this project's
+# two cores. On SQLite, in one (TEST_PROCESSES=0); TEST_PROCESSES=N sets it either way.
+TEST_PROCESSES ?= $(if $(filter postgres%,$(DATABASE_URL)),2,0)
+
 test: install messages ## Set everything up and run the whole suite (lint, checks, tests)
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 		echo "Also on SQLite, the embedded default: the tests that must pass on both databases"; \
 		env -u DATABASE_URL $(PY) -m pytest -m both_databases -q; fi

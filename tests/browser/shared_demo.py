@@ -7,22 +7,13 @@ that were not there before are deleted. A transactional test in between empties 
 the next test then loads the demo again.
 """
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from wagtail.models import Page, Site
 
+from tests.database_state import load_snapshot, tracked_models
+
 CHUNK = 500
-
-
-def _tracked_models():
-    return [
-        model
-        for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy and model._meta.pk is not None
-    ]
 
 
 def _keys(model) -> set:
@@ -43,7 +34,7 @@ class SharedDemo:
             self._load(self.demo_snapshot.rows)
             self.demo_snapshot.place_media()
             self.home_pk = Site.objects.get(is_default_site=True).root_page_id
-            self.baseline = {model: _keys(model) for model in _tracked_models()}
+            self.baseline = {model: _keys(model) for model in tracked_models()}
         return Page.objects.get(pk=self.home_pk).specific
 
     def restore_migration_state(self):
@@ -52,27 +43,11 @@ class SharedDemo:
         self.home_pk = None
 
     def _load(self, contents: str):
-        """Every table holding exactly the rows of a snapshot."""
-        # Signal handlers of the restored rows (search index, reference index) look content
-        # types up; with the cache warm they need no row that is not back yet.
-        ContentType.objects.get_for_models(*_tracked_models(), for_concrete_models=False)
-        # Sequences keep counting (as in Django's own serialized rollback): the snapshot's
-        # rows come back under their old ids, which a restarted sequence would hand out again.
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
-        connection.creation.deserialize_db_from_string(contents)
-        # The content types are back under the snapshot's ids; the per-process cache may
-        # hold others if the database was not as the snapshot left it.
-        ContentType.objects.clear_cache()
+        load_snapshot(contents)
 
     def remove_what_the_test_added(self):
         pending = []
-        for model in _tracked_models():
+        for model in tracked_models():
             added = _keys(model) - self.baseline.get(model, set())
             if not added:
                 continue
