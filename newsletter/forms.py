@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home.models import Topic
 from portal.abuse import HumanCheckMixin
 from portal.addresses import AddressError, check_address
+from portal.choice_fields import KeyCheckedModelMultipleChoiceField
 
 PRIVACY_NOTICE = _(
     "We use your e-mail address only to send you the bulletin. You will first receive an "
@@ -22,7 +23,7 @@ class SubscribeForm(HumanCheckMixin, forms.Form):
         error_messages={"required": _("Invalid e-mail. Enter your e-mail address.")},
     )
     language = forms.ChoiceField(label=_("Language of the bulletin"), choices=settings.LANGUAGES)
-    topics = forms.ModelMultipleChoiceField(
+    topics = KeyCheckedModelMultipleChoiceField(
         label=_("Topics you are interested in"),
         queryset=None,
         required=False,
@@ -72,7 +73,7 @@ class SubscribeForm(HumanCheckMixin, forms.Form):
 
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the bulletin"), choices=settings.LANGUAGES)
-    topics = forms.ModelMultipleChoiceField(
+    topics = KeyCheckedModelMultipleChoiceField(
         label=_("Topics you are interested in"),
         queryset=None,
         required=False,
