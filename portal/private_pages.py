@@ -7,7 +7,6 @@ from functools import wraps
 
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
-from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
@@ -46,12 +45,8 @@ def secret_address_page(view):
             # The 404 page, as Django would answer it, but with this page's headers: its
             # address holds a token too (perhaps one that has just been retired).
             response = response_for_exception(request, refused)
-        if response.status_code == 405 and not response.content:
-            # The translated page portal.errors.TranslatedRefusalsMiddleware would put in its
-            # place, made here: a replaced response would lose the headers set below.
-            allowed = response.get("Allow", "")
-            response = render(request, "405.html", status=405)
-            response["Allow"] = allowed
+        # A refused method's empty 405 is given its translated page by
+        # portal.errors.TranslatedRefusalsMiddleware, which keeps the headers set here.
         return keep_private(response, secret_address=True)
 
     return wrapped
