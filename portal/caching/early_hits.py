@@ -16,10 +16,14 @@ here would reach the WSGI server as a bare 500, without any security header, so 
 (once per burst, with the middleware's failures) and Django answers instead.
 """
 
+from http import HTTPStatus
+
 from django.core.handlers.wsgi import WSGIRequest
 from django_guid.middleware import process_incoming_request, process_outgoing_request
 
-from .page_cache import answer_from_cache, failure_log, find_in_cache, page_cache_enabled
+from .page_cache import failure_log, find_in_cache, page_cache_enabled, replay
+
+STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 
 
 class PageCacheHitsFirst:
@@ -47,11 +51,14 @@ class PageCacheHitsFirst:
         found = find_in_cache(request)
         if found is None or found[2] is None:
             return None
-        response = answer_from_cache(request, found[2], hit=True)
-        # The request id as django-guid's middleware, near the top of MIDDLEWARE, gives it.
+        # The stored headers as they are: no response object is built for them (it would cost
+        # as much as the rest of the hit), and none is closed, since closing a Django response
+        # sends request_finished, whose receivers look after database connections this answer
+        # never opened.
+        status, headers, body = replay(found[2], environ.get("HTTP_IF_NONE_MATCH"))
+        # The request id as django-guid's middleware, near the top of MIDDLEWARE, gives it: its
+        # own two functions, the second writing its headers into a mapping of our own.
         process_incoming_request(request)
-        process_outgoing_request(response, request)
-        status = f"{response.status_code} {response.reason_phrase}"
-        # The body, not the response: closing a Django response sends request_finished, whose
-        # receivers look after database connections this answer never opened.
-        return status, list(response.items()), [response.content]
+        request_id_headers = {}
+        process_outgoing_request(request_id_headers, request)
+        return STATUS_LINES[status], [*headers, *request_id_headers.items()], [body]

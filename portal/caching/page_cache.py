@@ -40,9 +40,18 @@ from .generation import GENERATION_KEY, generation, remember_generation
 
 ALLOWED_QUERY = {"page"}
 PERSONAL_COOKIES = ("sessionid", "messages")
-# Everything else is kept: the security headers the middleware below added are the same for
-# every anonymous reader, and a hit skips that middleware.
-UNSTORED_HEADERS = {"set-cookie", "x-request-id", "date", "etag", "last-modified"}
+# Everything else is kept, the validators and Cache-Control included: the security headers the
+# middleware below added are the same for every anonymous reader, and a hit skips that
+# middleware. The request id is each answer's own.
+UNSTORED_HEADERS = {
+    "set-cookie",
+    "x-request-id",
+    "access-control-expose-headers",
+    "date",
+    "x-page-cache",
+}
+# In the key: copies stored by an earlier release, in another shape, are never read.
+STORED_FORMAT = 2
 # A 304 carries the stored headers (the security headers too) but none that describe a body.
 BODY_HEADERS = {"content-type", "content-length"}
 
@@ -136,7 +145,7 @@ def _key(request) -> str | None:
     digest = hashlib.sha256(
         f"{request.scheme}|{host}|{request.path_info}|{query}".encode()
     ).hexdigest()
-    return f"page:{digest}"
+    return f"page:{STORED_FORMAT}:{digest}"
 
 
 def _generation_and_page(request, key):
@@ -186,7 +195,7 @@ class AnonymousPageCacheMiddleware:
         request.portal_page_cacheable = True
         if stored is not None:
             try:
-                return answer_from_cache(request, stored, hit=True)
+                return answer_from_cache(request, stored)
             except Exception:
                 # A copy that cannot be replayed: rendered afresh, and overwritten below.
                 failure_log.failed("replaying a stored page")
@@ -201,46 +210,55 @@ class AnonymousPageCacheMiddleware:
     def _store(self, request, response, key, site_generation):
         if not may_store(request, response):
             return response
+        content = response.content
+        etag = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+        # The validators and the cache policy are set on the miss itself, so that the headers a
+        # hit replays are this response's, computed once here rather than on every hit.
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(time.time())
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            must_revalidate=True,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+        )
         stored = {
             # The generation read before the render: a reader who rendered while a change was
             # being published stores a copy that the change's bump has already retired.
             "generation": site_generation,
             "status": response.status_code,
-            "content": response.content,
-            "headers": {
-                name: value
+            "content": content,
+            "etag": etag,
+            "headers": [
+                (name, value)
                 for name, value in response.items()
                 if name.lower() not in UNSTORED_HEADERS
-            },
-            "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
-            "modified": time.time(),
-            "expires": time.time() + settings.PAGE_CACHE_SECONDS,
+            ],
         }
         cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        return answer_from_cache(request, stored, hit=False, rendered=response)
+        if request.headers.get("If-None-Match") == etag:
+            response = answer_from_cache(request, stored)
+        response["X-Page-Cache"] = "miss"
+        return response
 
 
-def answer_from_cache(request, stored, hit, rendered=None):
-    etag = stored["etag"]
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
-        for name, value in stored["headers"].items():
-            if name.lower() not in BODY_HEADERS:
-                response[name] = value
-    elif rendered is not None:
-        response = rendered
-    else:
-        response = HttpResponse(stored["content"], status=stored["status"])
-        for name, value in stored["headers"].items():
-            response[name] = value
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(stored["modified"])
-    response["X-Page-Cache"] = "hit" if hit else "miss"
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=0,
-        must_revalidate=True,
-        s_maxage=settings.PAGE_CACHE_SECONDS,
-    )
+HIT = ("X-Page-Cache", "hit")
+
+
+def replay(stored, if_none_match: str | None):
+    """(status code, headers, body) of a hit: the stored response as it was answered, or a 304
+    with the same headers but those describing a body when the browser holds this version."""
+    if if_none_match == stored["etag"]:
+        headers = [pair for pair in stored["headers"] if pair[0].lower() not in BODY_HEADERS]
+        return 304, [*headers, HIT], b""
+    return stored["status"], [*stored["headers"], HIT], stored["content"]
+
+
+def answer_from_cache(request, stored):
+    """A hit as a Django response, for the middleware (the test client, runserver)."""
+    status, headers, body = replay(stored, request.headers.get("If-None-Match"))
+    response = HttpResponseNotModified() if status == 304 else HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
     return response

@@ -68,6 +68,25 @@ def test_conditional_request_gets_not_modified(client, article):
     assert again.content == b""
 
 
+def test_a_hit_answers_with_the_misss_own_headers(client, article):
+    miss, _state = get(client, article.url)
+    hit, state = get(client, article.url)
+    assert state == "hit"
+    per_answer = {"X-Page-Cache", "X-Request-ID"}
+    assert {k: v for k, v in hit.items() if k not in per_answer} == {
+        k: v for k, v in miss.items() if k not in per_answer
+    }
+    assert miss["ETag"] and miss["Last-Modified"]
+
+
+def test_a_browser_holding_the_same_version_gets_not_modified_on_a_miss_too(client, article):
+    etag = client.get(article.url)["ETag"]
+    factories.TopicFactory(name="Změna jinde")  # retires every copy; this page's HTML is unchanged
+    again, state = get(client, article.url, **{"If-None-Match": etag})
+    assert (again.status_code, state) == (304, "miss")
+    assert again.content == b"" and "Content-Type" not in again
+
+
 def test_logged_in_editor_never_gets_the_anonymous_copy(client, article):
     warm(client, article.url)
     editor = get_user_model().objects.create_superuser("editor", "e@example.cz", "x" * 12)
