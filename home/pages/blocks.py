@@ -302,10 +302,11 @@ def headings_with_anchors(body) -> list[tuple]:
     return paired
 
 
-def table_of_contents(body) -> list[dict]:
-    """The H2 headings of a body, for the contents list at the top of an article."""
+def table_of_contents(blocks_with_anchors) -> list[dict]:
+    """The H2 headings of a body, for the contents list at the top of an article, from
+    headings_with_anchors(body), which the page needs anyway (one pass over the body)."""
     return [
         {"anchor": anchor, "text": child.value["heading"]}
-        for child, anchor in headings_with_anchors(body)
+        for child, anchor in blocks_with_anchors
         if anchor and child.value.get("level") == "h2"
     ]

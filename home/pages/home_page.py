@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -40,17 +41,27 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = published(SectionPage.objects.child_of(self)).in_menu()
-        context["newest_articles"] = live_in_locale(ArticlePage, self.locale_id).order_by(
-            "-first_published_at", "-pk"
-        )[:6]
-        context["latest_news"] = live_in_locale(NewsPage, self.locale_id).order_by("-date", "-pk")[
-            :3
-        ]
-        indexes = index_pages(request, self.locale_id)
+        # Lazy: the template renders these listings inside a shared fragment
+        # (portal.caching.fragments), so while the fragment is kept they are never read and
+        # building their querysets would be the larger part of the page's cost.
+        locale_id = self.locale_id
+        context["sections"] = SimpleLazyObject(
+            lambda: published(SectionPage.objects.child_of(self)).in_menu()
+        )
+        context["newest_articles"] = SimpleLazyObject(
+            lambda: live_in_locale(ArticlePage, locale_id).order_by("-first_published_at", "-pk")[
+                :6
+            ]
+        )
+        context["latest_news"] = SimpleLazyObject(
+            lambda: live_in_locale(NewsPage, locale_id).order_by("-date", "-pk")[:3]
+        )
+        indexes = index_pages(request, locale_id)
         context["news_index"] = indexes.get(NewsIndexPage)
         context["topic_index"] = indexes.get(TopicIndexPage)
         context["audience_index"] = indexes.get(AudienceIndexPage)
-        context["topics"] = Topic.objects.filter(locale_id=self.locale_id)
-        context["audiences"] = Audience.objects.filter(locale_id=self.locale_id)
+        context["topics"] = SimpleLazyObject(lambda: Topic.objects.filter(locale_id=locale_id))
+        context["audiences"] = SimpleLazyObject(
+            lambda: Audience.objects.filter(locale_id=locale_id)
+        )
         return context

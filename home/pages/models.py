@@ -9,6 +9,7 @@ HomePage -> SectionPage (methodology, guidance) -> ArticlePage
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -100,13 +101,18 @@ class GuidancePage(SearchableMixin, TeaserMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["body_blocks"] = headings_with_anchors(self.body)
-        context["toc"] = table_of_contents(self.body)
-        context["topics"] = [link.topic for link in self.page_topics.select_related("topic")]
-        context["audiences"] = [
-            link.audience for link in self.page_audiences.select_related("audience")
-        ]
-        context["related"] = self.related_live_pages()
+        # Lazy: the template renders the body, the tags and the related cards inside a page
+        # fragment (portal.caching.fragments), so while it is kept none of this runs.
+        body_blocks = SimpleLazyObject(lambda: headings_with_anchors(self.body))
+        context["body_blocks"] = body_blocks
+        context["toc"] = SimpleLazyObject(lambda: table_of_contents(body_blocks))
+        context["topics"] = SimpleLazyObject(
+            lambda: [link.topic for link in self.page_topics.select_related("topic")]
+        )
+        context["audiences"] = SimpleLazyObject(
+            lambda: [link.audience for link in self.page_audiences.select_related("audience")]
+        )
+        context["related"] = SimpleLazyObject(self.related_live_pages)
         return context
 
     def related_live_pages(self):
@@ -196,7 +202,7 @@ class StandardPage(SearchableMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["body_blocks"] = headings_with_anchors(self.body)
-        context["toc"] = table_of_contents(self.body)
+        context["toc"] = table_of_contents(context["body_blocks"])
         return context
 
 

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from home.frame import structured_data
 from home.frame.fragment import site_footer as render_footer
@@ -14,6 +15,7 @@ from home.guidance.models import AudienceLandingPage
 from home.pages.home_page import HomePage
 from home.pages.querysets import published
 from home.taxonomy.models import AudienceIndexPage, TopicIndexPage
+from portal.caching.fragments import page_fragment, shared_fragment
 from portal.caching.frame import frame_cached
 from portal.caching.per_request import memoised
 from portal.locales import in_language_or_default
@@ -198,6 +200,33 @@ def optional_attr(obj, name):
     return getattr(obj, name, None)
 
 
+# The image link previews show (og:image) and the article's schema.org image.
+SHARE_IMAGE_FILTER = "fill-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page):
+    """The address and size of the page's listing image as link previews show it, or None.
+
+    The page's metadata and its structured data both name it. It is a frame value, keyed
+    by the image: an image's change (a new file, a focal point) bumps the site generation,
+    and its renditions change with the image alone; so a render reads neither the image
+    nor the rendition, where Wagtail's image tag would look both up (and write the
+    rendition back to the shared cache) for each use."""
+    image_id = getattr(page, "listing_image_id", None)
+    if not image_id:
+        return None
+
+    def find():
+        rendition = get_rendition_or_not_found(page.listing_image, SHARE_IMAGE_FILTER)
+        return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+    request = context.get("request")
+    if request is None:
+        return find()
+    return frame_cached(request, ("share-image", image_id), find)
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     """An absolute address on the host the reader used (ALLOWED_HOSTS vouches for it)."""
@@ -232,3 +261,59 @@ def print_addresses(parser, token):
     nodelist = parser.parse(("endprint_addresses",))
     parser.delete_first_token()
     return PrintAddressesNode(nodelist)
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, name, vary_on, nodelist):
+        self.name = name
+        self.vary_on = vary_on
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        name = (self.name, *(value.resolve(context) for value in self.vary_on))
+        return shared_fragment(request, name, lambda: self.nodelist.render(context))
+
+
+@register.tag("shared_fragment")
+def shared_fragment_tag(parser, token):
+    """{% shared_fragment "name" value… %}…{% endshared_fragment %}: the markup inside,
+    rendered once per site generation, language, site and the values given
+    (portal.caching.fragments.shared_fragment). Only for markup the same for every reader:
+    no form, nothing of the user's or the request's."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
+    name = bits[1].strip("\"'")
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(name, vary_on, nodelist)
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, page, nodelist):
+        self.page = page
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if request is None or not page:
+            return self.nodelist.render(context)
+        return page_fragment(request, page, lambda: self.nodelist.render(context))
+
+
+@register.tag("page_fragment")
+def page_fragment_tag(parser, token):
+    """{% page_fragment page %}…{% endpage_fragment %}: a live page's own content, rendered
+    once per site generation, language and site (portal.caching.fragments.page_fragment).
+    Blocks inside still take part in inheritance. Only for markup the same for every reader."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes the page")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(parser.compile_filter(bits[1]), nodelist)
