@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class PortalConfig(AppConfig):
@@ -18,4 +19,13 @@ class PortalConfig(AppConfig):
         # A publish during a cache outage could not retire what it changed: retire it all.
         cache_recovered.connect(
             lambda **_signal: bump_generation(), dispatch_uid="portal-cache-recovered", weak=False
+        )
+        # A release may render every page differently (a template, a tag, a translation):
+        # every deploy runs migrate (docs/deployment.md, make serve), so the copies and
+        # fragments the old release rendered are retired there, once per run.
+        post_migrate.connect(
+            lambda **_signal: bump_generation(),
+            sender=self,
+            dispatch_uid="portal-release-retires-copies",
+            weak=False,
         )

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -273,3 +274,10 @@ def test_rows_no_public_page_reads_retire_nothing(client, article):
     record_search_miss("bytova nouze", ["bytova", "nouze"])  # what a reader's search writes
     SubscriberFactory()  # a sign-up
     assert get(client, article.url)[1] == "hit"
+
+
+def test_a_deploys_migrate_retires_every_copy_the_old_release_rendered(client, article):
+    warm(client, article.url)
+    assert get(client, article.url)[1] == "hit"
+    call_command("migrate", verbosity=0)
+    assert get(client, article.url)[1] == "miss"
