@@ -239,9 +239,11 @@ def smtp_sink(settings):
 
 
 def _uses_the_database(item) -> bool:
+    # The browser tests' shared demo commits through the blocker, without `db` (see
+    # tests/browser/conftest.py), and restores the migrations' rows from this snapshot.
     return bool(
         item.get_closest_marker("django_db")
-        or {"db", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+        or {"db", "transactional_db", "shared_demo"} & set(getattr(item, "fixturenames", ()))
     )
 
 
