@@ -56,7 +56,7 @@ def send_issue(request, page_id):
     """
     _require(request, SEND_PERMISSION)
     page = get_object_or_404(BulletinPage, pk=page_id)
-    source = sends._source_page(page)
+    source = sends.source_page(page)
     existing = Send.objects.filter(page=source).exclude(status=Send.Status.CANCELLED).first()
     if request.method == "POST":
         data = request.POST

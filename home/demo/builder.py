@@ -83,7 +83,7 @@ class DemoBuilder:
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        self._note(created, f"content owner {user.username}")
+        self.note_created(created, f"content owner {user.username}")
         return user
 
     # Snippets
@@ -96,8 +96,8 @@ class DemoBuilder:
                 slug=slug,
                 defaults={"name": name, "description": description, "sort_order": order},
             )
-            self._note(created, f"{model._meta.verbose_name} {name}")
-            terms[slug] = self._own(term)
+            self.note_created(created, f"{model._meta.verbose_name} {name}")
+            terms[slug] = self.keep(term)
         return terms
 
     def _contact_centre(self):
@@ -106,8 +106,8 @@ class DemoBuilder:
             name=seed.CONTACT_CENTRE_NAME,
             defaults={"notice": seed.CONTACT_CENTRE_NOTICE, **content.CONTACT_CENTRE},
         )
-        self._note(created, "contact centre")
-        return self._own(contact)
+        self.note_created(created, "contact centre")
+        return self.keep(contact)
 
     def _footer(self, write_to_us):
         footer, created = FooterContent.objects.get_or_create(
@@ -129,8 +129,8 @@ class DemoBuilder:
                 ],
             },
         )
-        self._own(footer)
-        self._note(created, "footer")
+        self.keep(footer)
+        self.note_created(created, "footer")
 
     def _notice(self):
         notice, created = SiteNotice.objects.get_or_create(
@@ -138,15 +138,15 @@ class DemoBuilder:
             title=content.NOTICE["title"],
             defaults={"message": content.NOTICE["message"], "active": True},
         )
-        self._own(notice)
-        self._note(created, "site notice")
+        self.keep(notice)
+        self.note_created(created, "site notice")
 
     # Pages
 
     def _home(self):
         home = HomePage.objects.filter(locale=self.locale).first()
         if home is not None:
-            return self._own(home)
+            return self.keep(home)
         root = Page.get_first_root_node()
         home = HomePage(locale=self.locale, **content.HOME)
         root.add_child(instance=home)
@@ -167,15 +167,15 @@ class DemoBuilder:
             and not previous_root.get_children().exists()
         ):
             previous_root.delete()
-        self._note(True, "home page")
-        return self._own(home)
+        self.note_created(True, "home page")
+        return self.keep(home)
 
     def _indexes(self):
-        self._child(self.home, TopicIndexPage, show_in_menus=True, **content.TOPIC_INDEX)
-        self._child(self.home, AudienceIndexPage, show_in_menus=True, **content.AUDIENCE_INDEX)
+        self.child_page(self.home, TopicIndexPage, show_in_menus=True, **content.TOPIC_INDEX)
+        self.child_page(self.home, AudienceIndexPage, show_in_menus=True, **content.AUDIENCE_INDEX)
 
     def _section(self, spec):
-        return self._child(self.home, SectionPage, show_in_menus=True, **spec)
+        return self.child_page(self.home, SectionPage, show_in_menus=True, **spec)
 
     def _article(self, section, spec):
         document = self._document(*spec["document"]) if "document" in spec else None
@@ -188,7 +188,7 @@ class DemoBuilder:
             if block_type == "image":
                 value = {**value, "image": self._image(*value["image"]).pk}
             body.append({"type": block_type, "value": value})
-        return self._child(
+        return self.child_page(
             section,
             ArticlePage,
             slug=spec["slug"],
@@ -198,10 +198,10 @@ class DemoBuilder:
             listing_image=self._image(*spec["image"]),
             taxonomy=(spec["topics"], spec["audiences"]),
             published=spec["published"],
-            **self._review(spec["published"], spec.get("reviewed")),
+            **self.review_fields(spec["published"], spec.get("reviewed")),
         )
 
-    def _review(self, published, reviewed=None):
+    def review_fields(self, published, reviewed=None):
         """Demo articles were last reviewed when published, unless their spec says otherwise."""
         return {
             "content_owner": self.owner,
@@ -219,7 +219,7 @@ class DemoBuilder:
             body.append({"type": "paragraph", "value": f"<p>{escape(paragraph)}</p>"})
         body.append({"type": "contact_box", "value": {"heading": "", "contact": self.contact.pk}})
         related = [ArticlePage.objects.child_of(section).get(slug=slug) for slug in spec["related"]]
-        return self._child(
+        return self.child_page(
             section,
             ArticlePage,
             slug=seed.SLUG,
@@ -230,13 +230,13 @@ class DemoBuilder:
             taxonomy=(spec["topics"], spec["audiences"]),
             related=related,
             published=spec["published"],
-            **self._review(spec["published"]),
+            **self.review_fields(spec["published"]),
         )
 
     def _news(self):
-        index = self._child(self.home, NewsIndexPage, show_in_menus=True, **content.NEWS_INDEX)
+        index = self.child_page(self.home, NewsIndexPage, show_in_menus=True, **content.NEWS_INDEX)
         for spec in content.NEWS:
-            self._child(
+            self.child_page(
                 index,
                 NewsPage,
                 slug=spec["slug"],
@@ -255,7 +255,7 @@ class DemoBuilder:
             else {"type": kind, "value": value}
             for kind, value in spec["body"]
         ]
-        return self._child(
+        return self.child_page(
             self.home,
             StandardPage,
             slug=spec["slug"],
@@ -264,10 +264,10 @@ class DemoBuilder:
             show_in_menus=spec["menu"],
         )
 
-    def _child(self, parent, model, slug, taxonomy=None, related=(), published=None, **fields):
+    def child_page(self, parent, model, slug, taxonomy=None, related=(), published=None, **fields):
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
-            return self._own(existing)
+            return self.keep(existing)
         # Lists in Wagtail's block format (with ids), or wagtail-localize would leave the FAQ
         # questions and signpost steps out of the English pages (in_block_format).
         for field in model._meta.get_fields():
@@ -295,8 +295,8 @@ class DemoBuilder:
                 first_published_at=moment, last_published_at=moment
             )
             page.refresh_from_db()
-        self._note(True, f"{model._meta.verbose_name} {page.title}")
-        return self._own(page)
+        self.note_created(True, f"{model._meta.verbose_name} {page.title}")
+        return self.keep(page)
 
     # Media
 
@@ -307,7 +307,7 @@ class DemoBuilder:
         if image is None:
             image = image_model(title=title, file=listing_image_file(name, colour))
             image.save()
-            self._note(True, f"image {title}")
+            self.note_created(True, f"image {title}")
         return image
 
     def _document(self, title, name):
@@ -317,14 +317,14 @@ class DemoBuilder:
             file = pdf_file(name, title)
             document = document_model(title=title, file=file, file_size=file.size)
             document.save()
-            self._note(True, f"document {title}")
+            self.note_created(True, f"document {title}")
         return document
 
-    def _own(self, obj):
+    def keep(self, obj):
         self.own.append(obj)
         return obj
 
-    def _note(self, created, what):
+    def note_created(self, created, what):
         if created:
             self.created.append(what)
             self.log(f"  created {what}")

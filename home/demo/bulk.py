@@ -26,6 +26,10 @@ BODY = (
 @transaction.atomic
 def add_articles(section, count, *, topics=(), listing_image=None, index=False, start=0):
     """Add `count` live articles under `section`; returns their primary keys."""
+    # Wagtail has no bulk page creation (wagtail/wagtail#11480, open) and Django's bulk_create
+    # refuses a model with a parent table (Django ticket #28821, open): so the page rows are
+    # created in bulk with treebeard's own path arithmetic (Page._str2int, Page._int2str), and
+    # the article rows with the insert bulk_create itself runs (_base_manager._insert).
     section = Page.objects.get(pk=section.pk)
     last = section.get_last_child()
     step = Page._str2int(last.path[-Page.steplen :]) if last else 0

@@ -202,11 +202,11 @@ HELP_POINTS = [
 def build(builder):
     """Add the guidance demo to the demo site; every object is found before it is made."""
     home = builder.home
-    review = builder._review(REVIEWED)
+    review = builder.review_fields(REVIEWED)
     _help_points(builder)
-    directory = builder._child(home, HelpPointDirectoryPage, **DIRECTORY, **review)
+    directory = builder.child_page(home, HelpPointDirectoryPage, **DIRECTORY, **review)
     for spec in LANDINGS:
-        landing = builder._child(
+        landing = builder.child_page(
             home,
             AudienceLandingPage,
             slug=spec["slug"],
@@ -229,7 +229,7 @@ def _faq(builder, landing, spec, review):
         if link:
             value["read_more"] = articles[link].pk
         questions.append({"type": "question", "value": value})
-    return builder._child(
+    return builder.child_page(
         landing,
         FaqPage,
         slug="caste-otazky",
@@ -254,7 +254,7 @@ def _signpost(builder, landing, review):
         }
         for heading, situations in SIGNPOST["groups"]
     ]
-    return builder._child(
+    return builder.child_page(
         landing,
         HelpSignpostPage,
         slug=SIGNPOST["slug"],
@@ -284,5 +284,5 @@ def _help_points(builder):
                 "note": DEMO_NOTE,
             },
         )
-        builder._own(point)
-        builder._note(created, f"help point {name}")
+        builder.keep(point)
+        builder.note_created(created, f"help point {name}")

@@ -272,19 +272,19 @@ def build_guidance_docs(builder) -> None:
             slug=slug,
             defaults={"term": term, "definition": f"<p>{definition}</p>", "synonyms": synonyms},
         )
-        builder._own(glossary_term)
-        builder._note(created, f"glossary term {term}")
+        builder.keep(glossary_term)
+        builder.note_created(created, f"glossary term {term}")
     review = {
         "content_owner": builder.owner,
         "owner_team": content.OWNER_TEAM,
         "last_reviewed": REVIEWED,
         "next_review_due": date(2027, 10, 1),
     }
-    library = builder._child(
+    library = builder.child_page(
         builder.home, DocumentLibraryPage, show_in_menus=True, **LIBRARY, **review
     )
-    builder._child(builder.home, GlossaryPage, show_in_menus=True, **GLOSSARY, **review)
-    builder._child(
+    builder.child_page(builder.home, GlossaryPage, show_in_menus=True, **GLOSSARY, **review)
+    builder.child_page(
         builder.home,
         AccessibilityStatementPage,
         website=settings.WAGTAILADMIN_BASE_URL,
@@ -319,4 +319,4 @@ def _document(builder, title, name, fields, pages, topics, audiences):
     document.save()
     document.topics.set([builder.topics[slug] for slug in topics])
     document.audiences.set([builder.audiences[slug] for slug in audiences])
-    builder._note(True, f"document {title}")
+    builder.note_created(True, f"document {title}")

@@ -55,7 +55,7 @@ class AlreadySent(Exception):
 def start_send(page, user=None, scheduled_for=None) -> Send:
     """Send an issue now, or at scheduled_for. Idempotent per issue."""
     now = timezone.now()
-    source = _source_page(page)
+    source = source_page(page)
     with transaction.atomic():
         if Send.objects.filter(page=source).exclude(status=Send.Status.CANCELLED).exists():
             raise AlreadySent
@@ -65,7 +65,7 @@ def start_send(page, user=None, scheduled_for=None) -> Send:
     return send
 
 
-def _source_page(page):
+def source_page(page):
     """Sends belong to the issue's original (Czech) page, whatever language started them."""
     default = Locale.get_default()
     if page.locale_id == default.pk:
