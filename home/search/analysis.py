@@ -62,7 +62,8 @@ DEFAULT_LANGUAGE = "cs"
 @functools.cache
 def _stemmer(language: str):
     # With PyStemmer installed (a dependency), snowballstemmer hands out its C stemmers:
-    # the same algorithms and stems, 30-80x faster, 9 MiB less resident than its own Python.
+    # the same algorithms and stems, many times faster and smaller than its own Python
+    # (bench/README.md, "Search analysers compared").
     import snowballstemmer
 
     algorithm = STEMMER_LANGUAGES.get(language.split("-")[0].lower())
@@ -80,9 +81,9 @@ PREFIX_LENGTH = 5
 
 
 # A page's text repeats its words, and a site's vocabulary is small: indexing 10,000 pages
-# stems the same few thousand words again and again (about 0.3 µs a word in PyStemmer's C,
-# 10-20 µs in snowballstemmer's pure Python, bench/README.md). The cache holds the
-# commonest words; a few MiB at most.
+# stems the same few thousand words again and again (bench/README.md times a word in
+# PyStemmer's C and in snowballstemmer's pure Python). The cache holds the commonest words;
+# a few MiB at most.
 STEM_CACHE_SIZE = 8192
 
 

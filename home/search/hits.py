@@ -37,8 +37,8 @@ from home.search.synonyms import synonym_classes
 
 # Beyond this many matches a search says "more than RESULT_CAP results" and ranks only the
 # newest RESULT_CAP of them: 50 pages of 10 results, more than anyone reads. Each candidate
-# costs an index probe (about 5 µs on the benchmark machine), so the cap is the bound on the
-# cost of the commonest word: 1,000 cost about twice as much for no visible gain.
+# costs an index probe, so the cap is the bound on the cost of the commonest word: 1,000
+# cost about twice as much for no visible gain (bench/README.md, "Search at scale").
 RESULT_CAP = 500
 
 
