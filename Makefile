@@ -70,6 +70,9 @@ run: port-free setup ## Set everything up and serve it with demo content on http
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
+# The web processes drop docstrings and asserts (python -OO): about 4 MiB less in each worker
+# (bench/README.md); nothing the portal or its libraries serve reads either (docs/deployment.md).
+WEB_PYTHONOPTIMIZE = 2
 # No proxy in front here to serve uploaded images: the web process does (portal/media.py).
 serve: export SERVE_MEDIA ?= true
 serve: port-free install messages ## Production-like: gunicorn, the task worker and the periodic jobs with production settings (see README)
@@ -80,7 +83,7 @@ serve: port-free install messages ## Production-like: gunicorn, the task worker 
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 		$(TASK_WORKER_LOOP) & \
 		$(SCHEDULER_LOOP) & \
-		PORT=$(PORT) $(VENV)/bin/gunicorn --config ops/gunicorn.conf.py portal.wsgi
+		PORT=$(PORT) PYTHONOPTIMIZE=$(WEB_PYTHONOPTIMIZE) $(VENV)/bin/gunicorn --config ops/gunicorn.conf.py portal.wsgi
 
 bench: install messages ## Page benchmark against nginx static, Varnish, query counts, memory (DATABASE_URL=postgres://...)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (a database of its own: it is filled)"; exit 1; }

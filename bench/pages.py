@@ -31,6 +31,10 @@ VAR = ROOT / "var" / "bench"
 PAGES = {"home": "/", "article": None}  # the article's address is found after the build
 
 
+# What `make serve` sets for the web processes beside the settings (Makefile: WEB_PYTHONOPTIMIZE).
+SERVE_ENV = {"PYTHONOPTIMIZE": "2"}
+
+
 def production_env(database_url, page_cache_seconds, redis_url=""):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
@@ -117,7 +121,7 @@ def start_gunicorn(env, port, app="portal.wsgi", ready_path="/healthz"):
     process = subprocess.Popen(
         [PY, "-m", "gunicorn", "--config", "ops/gunicorn.conf.py", app],
         cwd=ROOT,
-        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "3", "WEB_THREADS": "4"},
+        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "3", "WEB_THREADS": "4", **SERVE_ENV},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -137,7 +141,7 @@ def start_granian(env, port, app="portal.wsgi:application", ready_path="/healthz
         [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
          "--workers", "3", "--blocking-threads", "4", "--no-ws", "--access-log", app],
         cwd=ROOT,
-        env=env,
+        env={**env, **SERVE_ENV},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,

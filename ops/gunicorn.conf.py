@@ -7,6 +7,7 @@ The process environment sets the figures a deployment tunes; everything else is 
 
 import gc
 import os
+import sys
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
@@ -28,6 +29,12 @@ def when_ready(server):
     # copy) every shared page.
     from django.conf import settings
 
+    if sys.flags.optimize < 2:
+        # make serve and docs/deployment.md start the web processes with PYTHONOPTIMIZE=2.
+        server.log.warning(
+            "Started without PYTHONOPTIMIZE=2: each worker holds the docstrings of every "
+            "module it imported (docs/deployment.md)"
+        )
     if settings.configured:  # not for an application without Django (bench's ceiling app)
         from django.db import connections
 

@@ -69,3 +69,20 @@ def test_serve_shows_the_demo_images_without_a_proxy():
         check=True,
     ).stdout
     assert "serve: SERVE_MEDIA = true" in database.splitlines()
+
+
+def test_serve_and_what_stands_for_it_run_the_web_server_optimised():
+    """make serve's gunicorn, the production-like test server and the benchmark all start
+    with PYTHONOPTIMIZE=2, so that the tests and figures are of what readers get."""
+    recipe = subprocess.run(
+        ["make", "-n", "serve"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    [server_line] = [line for line in recipe.splitlines() if "bin/gunicorn" in line]
+    assert "PYTHONOPTIMIZE=2 .venv/bin/gunicorn" in server_line
+    assert 'PYTHONOPTIMIZE="2"' in (ROOT / "tests/portal/test_production_server.py").read_text()
+    assert 'SERVE_ENV = {"PYTHONOPTIMIZE": "2"}' in (ROOT / "bench/pages.py").read_text()
+    assert "PYTHONOPTIMIZE=2 gunicorn" in (ROOT / "docs/deployment.md").read_text()

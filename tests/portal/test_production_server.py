@@ -73,6 +73,7 @@ def start_server(static_root, log, **settings):
         STATIC_ROOT=str(static_root),
         PORT=str(port),
         WEB_CONCURRENCY="2",
+        PYTHONOPTIMIZE="2",  # as make serve (WEB_PYTHONOPTIMIZE) and docs/deployment.md
         **settings,
     )
     with log.open("w") as output:
@@ -230,6 +231,14 @@ def test_logs_are_json_with_request_ids(server):
     ]
     not_found = [r for r in records if "Not Found" in r.get("message", "")]
     assert not_found and not_found[-1]["request_id"] == "a" * 32
+
+
+def test_the_web_server_runs_optimised_as_make_serve_starts_it(server):
+    """Docstrings and asserts are left out (docs/deployment.md), and the pages still come:
+    the master warns when it was started without PYTHONOPTIMIZE=2, and this one did not."""
+    status, _headers, body = fetch(server["url"] + "/")
+    assert status == 200 and "Sociální bydlení" in body.decode()
+    assert "Started without PYTHONOPTIMIZE=2" not in server["log"].read_text()
 
 
 @pytest.mark.postgres_only
