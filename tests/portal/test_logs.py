@@ -18,12 +18,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from gunicorn.glogging import SafeAtoms
 
 from contact.models import Kind
 from contact.public import suggestions
 from contact.workflow import services
 from newsletter.tokens import make_confirm_token, make_manage_token
-from portal.access_log import safe_atoms
+from portal.access_log import atoms_named_by, safe_atoms
 from portal.logging import RedactPersonalData, axes_client_str, redact
 from tests.contact import factories as contact_factories
 from tests.newsletter.factories import SubscriberFactory
@@ -322,6 +323,33 @@ def test_gunicorns_atoms_hold_no_address_agent_or_token():
     assert atoms["r"] == "GET /odber/potvrdit/[token]/ HTTP/1.1"
     assert atoms["q"] == "token=[token]&p=2"
     assert atoms["{x-request-id}o"] == "0123456789abcdef0123456789abcdef"
+
+
+def test_an_operators_format_gets_only_its_own_atoms_and_each_of_them_safe():
+    """The logger redacts only what the format writes (the rest never reaches the line);
+    whatever an operator names, a client address, agent, cookie or token stays out."""
+    log_format = "%(h)s %({User-Agent}i)s %({Cookie}i)s %({Referer}i)s %(U)s %({X-Request-ID}o)s"
+    wanted = atoms_named_by(log_format)
+    assert wanted == {
+        "h", "{user-agent}i", "{cookie}i", "{referer}i", "U", "{x-request-id}o",
+    }  # fmt: skip
+    atoms = {
+        "h": "203.0.113.7",
+        "U": f"/odber/potvrdit/{TOKEN}/",
+        "{user-agent}i": "Mozilla/5.0 (unique-agent-marker)",
+        "{cookie}i": "sessionid=abc",
+        "{referer}i": f"https://socialnibydleni.example/odber/nastaveni/{TOKEN}/",
+        "{x-request-id}o": "0123456789abcdef0123456789abcdef",
+        "{content-security-policy}o": "default-src 'self'",
+        "{remote_addr}e": "203.0.113.7",
+    }
+    line = log_format % SafeAtoms(safe_atoms(atoms, wanted))
+    assert TOKEN not in line and "203.0.113.7" not in line
+    assert "unique-agent-marker" not in line and "sessionid" not in line
+    assert line.startswith("- - - https://socialnibydleni.example/odber/nastaveni/[token]/ ")
+    assert line.endswith(" /odber/potvrdit/[token]/ 0123456789abcdef0123456789abcdef")
+    # An atom the format does not write is not even redacted.
+    assert "{content-security-policy}o" not in safe_atoms(atoms, wanted)
 
 
 @pytest.fixture(scope="module")
