@@ -42,15 +42,20 @@ def test_a_free_port_passes_the_check():
     assert result.returncode == 0, result.stdout
 
 
+def dry_run(*arguments: str) -> str:
+    """What `make ARGUMENTS` would run (with -p, also the variables it would set)."""
+    return subprocess.run(  # noqa: S603
+        ["make", *arguments],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def test_run_and_serve_start_the_periodic_jobs_and_restart_them():
     for target in ("run", "serve"):
-        recipe = subprocess.run(  # noqa: S603
-            ["make", "-n", target],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        recipe = dry_run("-n", target)
         assert (
             "while :; do .venv/bin/python manage.py run_scheduler; "
             'echo "scheduler exited ($?); restarting in 2 s"'
@@ -61,26 +66,14 @@ def test_run_and_serve_start_the_periodic_jobs_and_restart_them():
 
 
 def test_serve_shows_the_demo_images_without_a_proxy():
-    database = subprocess.run(
-        ["make", "-pn", "serve"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    database = dry_run("-pn", "serve")
     assert "serve: SERVE_MEDIA = true" in database.splitlines()
 
 
 def test_serve_and_what_stands_for_it_run_the_web_server_optimised():
     """make serve's gunicorn, the production-like test server and the benchmark all start
     with PYTHONOPTIMIZE=2, so that the tests and figures are of what readers get."""
-    recipe = subprocess.run(
-        ["make", "-n", "serve"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    recipe = dry_run("-n", "serve")
     [server_line] = [line for line in recipe.splitlines() if "bin/gunicorn" in line]
     assert "PYTHONOPTIMIZE=2 .venv/bin/gunicorn" in server_line
     assert 'PYTHONOPTIMIZE="2"' in (ROOT / "tests/portal/test_production_server.py").read_text()
