@@ -44,9 +44,21 @@ def rendering_fragment(context) -> bool:
 
 
 def shared_fragment(request, name, render) -> str:
-    """render(), kept for the site generation, language and site of the request.
+    """render(), kept for the site generation, language and site of the request, in the
+    local copies and the shared cache (see _kept)."""
+    return _kept(request, name, render, get_versioned, set_versioned, FRAME_TIMEOUT)
 
-    An editor's preview renders afresh: what it shows may not be public. Without a
+
+def page_fragment(request, page, render) -> str:
+    """render(), the content of a live page, kept for the site generation, language and site
+    of the request in the shared cache only; a page not yet saved renders afresh."""
+    if page.pk is None:
+        return render()
+    return _kept(request, ("page", page.pk), render, cache.get, cache.set, PAGE_FRAGMENT_TIMEOUT)
+
+
+def _kept(request, name, render, get, store, timeout) -> str:
+    """An editor's preview renders afresh: what it shows may not be public. Without a
     generation (the shared cache away) nothing is kept. A rendering that turns out to hold
     per-request markup (a form) is served but never kept, so a fragment put round a form by
     mistake costs speed, not another reader's CSRF token."""
@@ -56,29 +68,11 @@ def shared_fragment(request, name, render) -> str:
     if site_generation is None:
         return render()
     key = _fragment_key(site_generation, request, name)
-    html = get_versioned(key)
+    html = get(key)
     if html is None:
         html = render()
         if not any(mark in html for mark in PER_REQUEST_MARKS):
-            set_versioned(key, html, FRAME_TIMEOUT)
-    return html
-
-
-def page_fragment(request, page, render) -> str:
-    """render(), the content of a live page, kept for the site generation, language and site
-    of the request in the shared cache; an editor's preview (a draft, or a page not yet
-    saved) renders afresh."""
-    if getattr(request, "is_preview", False) or page.pk is None:
-        return render()
-    site_generation = generation(request)
-    if site_generation is None:
-        return render()
-    key = _fragment_key(site_generation, request, ("page", page.pk))
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        if not any(mark in html for mark in PER_REQUEST_MARKS):
-            cache.set(key, html, PAGE_FRAGMENT_TIMEOUT)
+            store(key, html, timeout)
     return html
 
 
